@@ -1,0 +1,201 @@
+import BetterSqlite3 from 'better-sqlite3';
+import fs from 'node:fs';
+import { Kysely, SqliteDialect } from 'kysely';
+import type { Area } from '../../../src-shared/contract';
+import { type Clock, isoNow, systemClock } from '../clock';
+import { AppError } from '../errors';
+import { Lease, type LeaseOptions, defaultLeaseOptions } from './lease';
+import { appSchemaVersion, currentSchemaVersion, migrate, migrations as allMigrations, type Migration } from './migrations';
+import { Mutex } from './mutex';
+import type { Schema } from './schema';
+import { isBusy, toAppError } from './sqlite-errors';
+
+export type Db = Kysely<Schema>;
+
+export interface OpenOptions {
+  file: string;
+  /** `create` refuses an existing file, `open` a missing one. */
+  mode: 'create' | 'open' | 'openOrCreate';
+  clock?: Clock;
+  lease?: Partial<LeaseOptions>;
+  busyTimeoutMs?: number;
+  /** Path of a better-sqlite3 binary built for Electron's ABI; Node uses the default build. */
+  nativeBinding?: string;
+  migrations?: readonly Migration[];
+}
+
+/** What a transaction body may use besides the query builder. */
+export interface Tx {
+  /** Keeps the lease alive during long work, between steps. */
+  heartbeat(): void;
+  raw: BetterSqlite3.Database;
+}
+
+const BUSY_RETRIES = 5;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One open database file. Every transaction, read or write, runs under the lease and the in-process
+ * mutex; writes use BEGIN IMMEDIATE and bump the versions of the areas they touch for the change feed.
+ */
+export class Database {
+  readonly kysely: Db;
+  private readonly mutex = new Mutex();
+  private readonly listeners = new Set<(areas: Area[]) => void>();
+  private closed = false;
+
+  private constructor(
+    readonly file: string,
+    private readonly raw: BetterSqlite3.Database,
+    private readonly lease: Lease,
+    readonly clock: Clock,
+    readonly schemaVersion: number,
+    readonly appSchemaVersion: number,
+  ) {
+    this.kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+  }
+
+  /** A database whose schema is newer than this app may be read but never written. */
+  get readOnly(): boolean {
+    return this.schemaVersion > this.appSchemaVersion;
+  }
+
+  static async open(options: OpenOptions): Promise<Database> {
+    const { file, mode } = options;
+    const clock = options.clock ?? systemClock;
+    const exists = fs.existsSync(file);
+    if (mode === 'open' && !exists) throw new AppError('DB_UNAVAILABLE');
+    if (mode === 'create' && exists) throw new AppError('CONFLICT', 'error.databaseExists');
+    const lease = new Lease(`${file}.lease`, { ...defaultLeaseOptions, ...options.lease });
+    const list = options.migrations ?? allMigrations;
+    try {
+      await lease.acquire();
+    } catch (e) {
+      throw toAppError(e) ?? e;
+    }
+    let raw: BetterSqlite3.Database | null = null;
+    try {
+      raw = new BetterSqlite3(file, {
+        fileMustExist: mode === 'open',
+        timeout: options.busyTimeoutMs ?? 5_000,
+        ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      });
+      raw.pragma('journal_mode = DELETE');
+      raw.pragma('synchronous = FULL');
+      raw.pragma('foreign_keys = ON');
+      const check = raw.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw new AppError('DB_UNAVAILABLE', 'error.notADatabase');
+      let version = currentSchemaVersion(raw);
+      if (version === 0 && hasForeignTables(raw)) throw new AppError('DB_UNAVAILABLE', 'error.notADatabase');
+      const target = appSchemaVersion(list);
+      if (version < target) version = migrate(raw, isoNow(clock), list);
+      return new Database(file, raw, lease, clock, version, target);
+    } catch (e) {
+      raw?.close();
+      throw toAppError(e) ?? e;
+    } finally {
+      lease.release();
+    }
+  }
+
+  /** Called after every local commit with the areas it changed. */
+  onCommit(listener: (areas: Area[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  read<T>(body: (db: Db, tx: Tx) => Promise<T>): Promise<T> {
+    return this.transaction('BEGIN', [], body);
+  }
+
+  write<T>(areas: Area[], body: (db: Db, tx: Tx) => Promise<T>): Promise<T> {
+    if (this.readOnly) return Promise.reject(new AppError('SCHEMA_TOO_NEW'));
+    return this.transaction('BEGIN IMMEDIATE', areas, body);
+  }
+
+  /** `PRAGMA data_version` moves when another connection commits; the change feed polls it. */
+  dataVersion(): Promise<number> {
+    return this.read(async () => this.raw.pragma('data_version', { simple: true }) as number);
+  }
+
+  areaVersions(): Promise<Map<string, number>> {
+    return this.read(async (db) => {
+      const rows = await db.selectFrom('area_versions').selectAll().execute();
+      return new Map(rows.map((r) => [r.area, r.version]));
+    });
+  }
+
+  /** SQLite's online backup into `target`, under the lease so no other PC writes meanwhile. */
+  backupTo(target: string): Promise<void> {
+    return this.read(async () => {
+      await this.raw.backup(target);
+    });
+  }
+
+  integrityCheck(): Promise<string> {
+    return this.read(async () => {
+      const rows = this.raw.pragma('integrity_check') as { integrity_check: string }[];
+      return rows.map((r) => r.integrity_check).join('; ');
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.mutex.run(async () => {
+      await this.kysely.destroy();
+    });
+  }
+
+  private transaction<T>(begin: string, areas: Area[], body: (db: Db, tx: Tx) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new AppError('DB_UNAVAILABLE'));
+    return this.mutex.run(async () => {
+      for (let attempt = 0; ; attempt++) {
+        try {
+          const result = await this.once(begin, areas, body);
+          if (areas.length > 0) for (const listener of this.listeners) listener(areas);
+          return result;
+        } catch (e) {
+          if (isBusy(e) && attempt < BUSY_RETRIES) {
+            await sleep(20 * 2 ** attempt + Math.random() * 20);
+            continue;
+          }
+          throw toAppError(e) ?? e;
+        }
+      }
+    });
+  }
+
+  private async once<T>(begin: string, areas: Area[], body: (db: Db, tx: Tx) => Promise<T>): Promise<T> {
+    await this.lease.acquire();
+    try {
+      this.raw.exec(begin);
+      try {
+        const result = await body(this.kysely, { heartbeat: () => this.lease.heartbeat(), raw: this.raw });
+        if (areas.length > 0) this.bumpAreas(areas);
+        // A holder that stalled past the stale limit may have lost the lease: never commit then.
+        if (areas.length > 0 && !this.lease.stillOwned()) throw new AppError('BUSY');
+        this.raw.exec('COMMIT');
+        return result;
+      } finally {
+        if (this.raw.inTransaction) this.raw.exec('ROLLBACK');
+      }
+    } finally {
+      this.lease.release();
+    }
+  }
+
+  private bumpAreas(areas: Area[]): void {
+    const bump = this.raw.prepare(
+      'INSERT INTO area_versions (area, version) VALUES (?, 1) ON CONFLICT (area) DO UPDATE SET version = version + 1',
+    );
+    for (const area of new Set(areas)) bump.run(area);
+  }
+}
+
+function hasForeignTables(raw: BetterSqlite3.Database): boolean {
+  const row = raw.prepare(`SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).get() as {
+    n: number;
+  };
+  return row.n > 0;
+}

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import { AppError } from '../errors';
+
+export interface LeaseOptions {
+  /** A lease whose content has not changed for this long, by the waiter's own clock, is taken over. */
+  staleMs: number;
+  /** Give up with BUSY after waiting this long for a live holder. */
+  waitMs: number;
+  /** How often a holder rewrites its heartbeat. Must be well below staleMs. */
+  heartbeatMs: number;
+}
+
+export const defaultLeaseOptions: LeaseOptions = { staleMs: 10_000, waitMs: 20_000, heartbeatMs: 1_000 };
+
+/** "Held by someone else". EPERM too: SFTP-backed mounts answer an exclusive create on an existing file with it. */
+const HELD = new Set(['EEXIST', 'EPERM']);
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const monotonicMs = () => performance.now();
+
+/**
+ * A lease file beside the database (`<db>.lease`), so that PCs whose share does not forward byte-range
+ * locks still never touch the database at the same time. One instance per open database; it is
+ * acquired around every transaction and released in `finally` by the caller.
+ */
+export class Lease {
+  readonly holderId = randomUUID();
+  private fd: number | null = null;
+  private beat = 0;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    readonly file: string,
+    private readonly options: LeaseOptions = defaultLeaseOptions,
+  ) {}
+
+  get held(): boolean {
+    return this.fd !== null;
+  }
+
+  async acquire(): Promise<void> {
+    const deadline = monotonicMs() + this.options.waitMs;
+    let observed: { content: string; since: number } | null = null;
+    let delay = 2;
+    for (;;) {
+      if (this.tryCreate()) return;
+      const content = this.readLease();
+      if (content !== null) {
+        const now = monotonicMs();
+        if (observed === null || observed.content !== content) observed = { content, since: now };
+        else if (now - observed.since >= this.options.staleMs) {
+          this.takeOver(content);
+          observed = null;
+          continue;
+        }
+        if (now >= deadline) throw new AppError('BUSY');
+      }
+      await sleep(delay + Math.random() * delay);
+      delay = Math.min(delay * 2, 50);
+    }
+  }
+
+  /** Rewrites the heartbeat now; long work calls it between steps as the timer cannot run meanwhile. */
+  heartbeat(): void {
+    if (this.fd === null) return;
+    this.beat += 1;
+    const body = Buffer.from(this.content());
+    fs.writeSync(this.fd, body, 0, body.length, 0);
+    fs.ftruncateSync(this.fd, body.length);
+  }
+
+  /** True while the lease file still names this holder; checked before a commit. */
+  stillOwned(): boolean {
+    const content = this.readLease();
+    return content !== null && content.includes(this.holderId);
+  }
+
+  release(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (this.fd === null) return;
+    const fd = this.fd;
+    this.fd = null;
+    fs.closeSync(fd);
+    // Never remove a lease that a waiter has taken over from us.
+    if (this.stillOwned()) {
+      try {
+        fs.unlinkSync(this.file);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      }
+    }
+  }
+
+  private content(): string {
+    return JSON.stringify({ holder: this.holderId, host: os.hostname(), pid: process.pid, beat: this.beat });
+  }
+
+  private tryCreate(): boolean {
+    let fd: number;
+    try {
+      fd = fs.openSync(this.file, 'wx');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? '';
+      if (HELD.has(code)) return false;
+      throw e;
+    }
+    this.fd = fd;
+    this.beat = 0;
+    this.heartbeat();
+    this.timer = setInterval(() => this.heartbeatQuietly(), this.options.heartbeatMs);
+    this.timer.unref();
+    return true;
+  }
+
+  private heartbeatQuietly(): void {
+    try {
+      this.heartbeat();
+    } catch {
+      // A missed beat only lets a waiter take over sooner; the commit-time ownership check catches that.
+    }
+  }
+
+  private readLease(): string | null {
+    try {
+      return fs.readFileSync(this.file, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw e;
+    }
+  }
+
+  /**
+   * Moves the stale lease aside under a name of our own (rename is atomic, so of two waiters only one
+   * gets it), then checks that what we moved is what we saw stand still; if a new holder slipped in
+   * between, its lease is put back.
+   */
+  private takeOver(staleContent: string): void {
+    const aside = `${this.file}.takeover-${this.holderId}`;
+    try {
+      fs.renameSync(this.file, aside);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw e;
+    }
+    const moved = fs.readFileSync(aside, 'utf8');
+    if (moved !== staleContent) {
+      try {
+        fs.linkSync(aside, this.file);
+      } catch {
+        // Someone created a lease meanwhile; theirs stands.
+      }
+    }
+    fs.unlinkSync(aside);
+  }
+}

@@ -1,0 +1,97 @@
+import { ZodError } from 'zod';
+import { type AppErrorShape, type Result, type SessionUser, contract, isOperationName } from '../../src-shared/contract';
+import type { Access } from '../../src-shared/contract/define';
+import type { Language } from '../../src-shared/contract/system';
+import { translate } from '../../src-shared/i18n';
+import { AppError, isAppError } from './errors';
+import type { Caller, HandlerContext, Handlers } from './handler';
+import type { AppHost } from './host/app-host';
+import { toAppError } from './db/sqlite-errors';
+import { loadSessionUser } from './services/auth/session-user';
+
+export interface DispatchOptions {
+  /** Where unexpected failures are written; they never reach the UI with their stack. */
+  logError?: (error: unknown, operation: string) => void;
+}
+
+/**
+ * The one way into the main process: parse the input → check the role → run the handler → parse the
+ * output (which also drops any field the contract does not declare) → a typed result.
+ */
+export function createDispatcher(host: AppHost, handlers: Handlers, options: DispatchOptions = {}) {
+  return async function dispatch(caller: Caller, name: unknown, rawInput: unknown): Promise<Result<unknown>> {
+    const language = host.language();
+    try {
+      if (!isOperationName(name)) throw new AppError('NOT_FOUND', 'error.unknownOperation');
+      const operation = contract[name];
+      const input = operation.input.parse(rawInput ?? {});
+      const user = operation.access === 'public' ? await optionalUser(host, caller) : await requiredUser(host, caller);
+      checkAccess(operation.access, user);
+      const ctx: HandlerContext = { host, caller, clock: host.clock, language, user };
+      const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
+      const output = await handler(input, ctx);
+      return { ok: true, data: operation.output.parse(output) };
+    } catch (e) {
+      return { ok: false, error: toErrorShape(e, language, (err) => options.logError?.(err, String(name))) };
+    }
+  };
+}
+
+export type Dispatch = ReturnType<typeof createDispatcher>;
+
+async function optionalUser(host: AppHost, caller: Caller): Promise<SessionUser | null> {
+  const userId = host.sessions.userId(caller.sessionToken());
+  if (userId === undefined || !host.db) return null;
+  return loadSessionUser(host.db, userId);
+}
+
+async function requiredUser(host: AppHost, caller: Caller): Promise<SessionUser> {
+  const userId = host.sessions.userId(caller.sessionToken());
+  if (userId === undefined) throw new AppError('UNAUTHENTICATED');
+  const user = await loadSessionUser(host.requireDb(), userId);
+  if (!user) {
+    host.sessions.end(caller.sessionToken());
+    throw new AppError('UNAUTHENTICATED');
+  }
+  return user;
+}
+
+function checkAccess(access: Access, user: SessionUser | null): void {
+  if (access === 'public') return;
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (access !== 'signedIn' && !access.includes(user.role)) throw new AppError('FORBIDDEN');
+}
+
+export function toErrorShape(e: unknown, language: Language, logUnexpected: (e: unknown) => void): AppErrorShape {
+  if (e instanceof ZodError) {
+    const issues = e.issues.map((issue) => {
+      const key = issueKey(issue);
+      return { path: issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p)), key, message: translate(language, key) };
+    });
+    return { code: 'VALIDATION', key: 'error.VALIDATION', message: translate(language, 'error.VALIDATION'), details: { issues } };
+  }
+  const known = isAppError(e) ? e : toAppError(e);
+  if (!known) {
+    logUnexpected(e);
+    return { code: 'INTERNAL', key: 'error.INTERNAL', message: translate(language, 'error.INTERNAL') };
+  }
+  const shape: AppErrorShape = { code: known.code, key: known.key, message: translate(language, known.key, known.params) };
+  if (known.params || known.issues) {
+    shape.details = {
+      ...(known.params ? { params: known.params } : {}),
+      ...(known.issues
+        ? { issues: known.issues.map((i) => ({ ...i, message: translate(language, i.key, known.params) })) }
+        : {}),
+    };
+  }
+  return shape;
+}
+
+/** Our schemas carry i18n keys as messages; zod's own messages fall back to a generic key per issue. */
+function issueKey(issue: ZodError['issues'][number]): string {
+  if (issue.message.startsWith('v.')) return issue.message;
+  if (issue.code === 'unrecognized_keys') return 'v.unknownField';
+  if (issue.code === 'too_big') return 'v.tooLong';
+  if (issue.code === 'invalid_type' && issue.input === undefined) return 'v.required';
+  return 'v.invalidType';
+}

@@ -1,0 +1,113 @@
+import type { EventMap, EventName } from '../../../src-shared/contract';
+import type { Language } from '../../../src-shared/contract/system';
+import { type Clock, systemClock } from '../clock';
+import { type BackupPolicy, backupIfDue } from '../db/backups';
+import { ChangeFeed } from '../db/change-feed';
+import { Database, type OpenOptions } from '../db/database';
+import type { LeaseOptions } from '../db/lease';
+import { AppError } from '../errors';
+import type { LocalSettingsStore } from '../local-settings';
+import { SessionStore } from '../sessions';
+
+export type EventListener = <K extends EventName>(name: K, payload: EventMap[K]) => void;
+
+export interface AppHostOptions {
+  settings: LocalSettingsStore;
+  clock?: Clock;
+  /** Where "new local database" puts the file; null when this host cannot choose a database. */
+  defaultLocalPath: string | null;
+  /** Electron lets the first-run wizard choose the file; the browser host and the CLI are given one. */
+  canChooseDatabase: boolean;
+  /** Local folder for automatic backups; null turns them off (tests, CLI). */
+  backupPolicy: (dbFile: string) => BackupPolicy | null;
+  nativeBinding?: string;
+  lease?: Partial<LeaseOptions>;
+  changeFeedMs?: number;
+  /** Native file dialog, where there is one. */
+  browse?: (kind: 'create' | 'open') => Promise<string | null>;
+}
+
+/**
+ * Everything one running app holds: the open database (or none yet), its sessions, its change feed
+ * and backups, and the PC's settings. Electron, the browser host and the CLI each make one.
+ */
+export class AppHost {
+  readonly clock: Clock;
+  readonly sessions = new SessionStore();
+  private database: Database | null = null;
+  private feed: ChangeFeed | null = null;
+  private backupTimer: NodeJS.Timeout | null = null;
+  private readonly listeners = new Set<EventListener>();
+
+  constructor(readonly options: AppHostOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
+
+  get db(): Database | null {
+    return this.database;
+  }
+
+  requireDb(): Database {
+    if (!this.database) throw new AppError('DB_UNAVAILABLE', 'error.noDatabase');
+    return this.database;
+  }
+
+  language(): Language {
+    return this.options.settings.get().language;
+  }
+
+  subscribe(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit: EventListener = (name, payload) => {
+    for (const listener of this.listeners) listener(name, payload);
+  };
+
+  /** Opens (or creates) a database and makes it this app's; sessions of the previous one end. */
+  async useDatabase(file: string, mode: OpenOptions['mode']): Promise<Database> {
+    const db = await Database.open({
+      file,
+      mode,
+      clock: this.clock,
+      ...(this.options.lease ? { lease: this.options.lease } : {}),
+      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+    });
+    await this.closeDatabase();
+    this.database = db;
+    this.sessions.endAll();
+    this.feed = new ChangeFeed(db, this.emit, this.options.changeFeedMs);
+    this.feed.start();
+    this.startBackups(db);
+    return db;
+  }
+
+  async close(): Promise<void> {
+    await this.closeDatabase();
+    this.listeners.clear();
+  }
+
+  private startBackups(db: Database): void {
+    const policy = this.options.backupPolicy(db.file);
+    if (!policy) return;
+    const run = () => {
+      backupIfDue(db, policy).catch(() => {
+        // A failed automatic backup is retried on the next tick; the health event covers a lost drive.
+      });
+    };
+    run();
+    this.backupTimer = setInterval(run, 60 * 60 * 1000);
+    this.backupTimer.unref();
+  }
+
+  private async closeDatabase(): Promise<void> {
+    this.feed?.stop();
+    this.feed = null;
+    if (this.backupTimer) clearInterval(this.backupTimer);
+    this.backupTimer = null;
+    const db = this.database;
+    this.database = null;
+    await db?.close();
+  }
+}

@@ -1,0 +1,70 @@
+import type { setupContract } from '../../../../src-shared/contract';
+import { isoNow } from '../../clock';
+import { AppError } from '../../errors';
+import type { HandlerContext, HandlersFor } from '../../handler';
+import { loadSessionUser } from '../auth/session-user';
+import { hashPassword } from '../users/passwords';
+import { insertUser } from '../users/handlers';
+
+async function userCount(ctx: HandlerContext): Promise<number> {
+  const db = ctx.host.requireDb();
+  const row = await db.read((q) =>
+    q.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  );
+  return Number(row.n);
+}
+
+/** Choosing the database is open to anyone only on first run; afterwards it takes an administrator. */
+function checkMayChooseDatabase(ctx: HandlerContext): void {
+  if (!ctx.host.options.canChooseDatabase) throw new AppError('FORBIDDEN', 'error.cannotChooseDatabase');
+  if (ctx.host.db && ctx.user?.role !== 'admin') throw new AppError('FORBIDDEN');
+}
+
+export const setupHandlers = {
+  'setup.status': async (_input, ctx) => {
+    const { host } = ctx;
+    const settings = host.options.settings.get();
+    const state = !host.db ? 'noDatabase' : (await userCount(ctx)) === 0 ? 'needsAdmin' : 'ready';
+    return {
+      state,
+      dbPath: host.db?.file ?? null,
+      canChooseDatabase: host.options.canChooseDatabase,
+      defaultLocalPath: host.options.defaultLocalPath,
+      lastUsername: settings.lastUsername,
+    };
+  },
+
+  'setup.browse': async (input, ctx) => {
+    checkMayChooseDatabase(ctx);
+    const browse = ctx.host.options.browse;
+    if (!browse) throw new AppError('FORBIDDEN', 'error.cannotChooseDatabase');
+    return { path: await browse(input.kind) };
+  },
+
+  'setup.useDatabase': async (input, ctx) => {
+    checkMayChooseDatabase(ctx);
+    const file = input.mode === 'createLocal' ? ctx.host.options.defaultLocalPath : input.path;
+    if (!file) throw new AppError('VALIDATION', 'error.VALIDATION', undefined, [{ path: ['path'], key: 'v.required' }]);
+    const mode = input.mode === 'open' ? 'open' : input.mode === 'create' ? 'create' : 'openOrCreate';
+    const db = await ctx.host.useDatabase(file, mode);
+    ctx.host.options.settings.update({ dbPath: db.file });
+    return { dbPath: db.file };
+  },
+
+  'setup.createAdmin': async (input, ctx) => {
+    const db = ctx.host.requireDb();
+    const passwordHash = await hashPassword(input.password);
+    // The emptiness check and the insert share one write transaction: two PCs on first run give one admin.
+    const row = await db.write(['users'], async (q) => {
+      const existing = await q.selectFrom('users').select('id').limit(1).executeTakeFirst();
+      if (existing) throw new AppError('CONFLICT', 'error.alreadySetUp');
+      return insertUser(q, { ...input, role: 'admin', passwordHash }, isoNow(ctx.clock));
+    });
+    const user = await loadSessionUser(db, row.id);
+    if (!user) throw new AppError('INTERNAL');
+    const sessionToken = ctx.host.sessions.create(row.id);
+    ctx.caller.setSessionToken(sessionToken);
+    ctx.host.options.settings.update({ lastUsername: user.username });
+    return { user, sessionToken };
+  },
+} satisfies HandlersFor<typeof setupContract>;

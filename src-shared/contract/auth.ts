@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { operation } from './define';
+import { passwordSchema, roleSchema, usernameSchema, idSchema, displayNameSchema } from './users';
+
+export const sessionUserSchema = z.object({
+  id: idSchema,
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
+export const authContract = {
+  'auth.signIn': operation({
+    input: z
+      .object({ username: z.string().trim().min(1, { error: 'v.required' }).max(64), password: z.string().min(1, { error: 'v.required' }).max(200) })
+      .strict(),
+    output: z.object({ user: sessionUserSchema, sessionToken: z.string() }),
+    access: 'public',
+  }),
+  'auth.signOut': operation({ input: z.object({}).strict(), output: z.object({}), access: 'public' }),
+  'auth.session': operation({
+    input: z.object({}).strict(),
+    output: z.object({ user: sessionUserSchema.nullable() }),
+    access: 'public',
+  }),
+  'auth.changePassword': operation({
+    input: z.object({ currentPassword: z.string().min(1, { error: 'v.required' }).max(200), newPassword: passwordSchema }).strict(),
+    output: z.object({}),
+    access: 'signedIn',
+  }),
+};
+
+/** First run: choose or create the database, then create the administrator. */
+export const databaseModeSchema = z.enum(['createLocal', 'create', 'open']);
+
+export const setupContract = {
+  'setup.status': operation({
+    input: z.object({}).strict(),
+    output: z.object({
+      state: z.enum(['noDatabase', 'needsAdmin', 'ready']),
+      dbPath: z.string().nullable(),
+      canChooseDatabase: z.boolean(),
+      defaultLocalPath: z.string().nullable(),
+      lastUsername: z.string().nullable(),
+    }),
+    access: 'public',
+  }),
+  'setup.useDatabase': operation({
+    input: z
+      .object({ mode: databaseModeSchema, path: z.string().trim().min(1, { error: 'v.required' }).max(4096).optional() })
+      .strict()
+      .refine((v) => v.mode === 'createLocal' || v.path !== undefined, { error: 'v.required', path: ['path'] }),
+    output: z.object({ dbPath: z.string() }),
+    access: 'public',
+  }),
+  'setup.browse': operation({
+    input: z.object({ kind: z.enum(['create', 'open']) }).strict(),
+    output: z.object({ path: z.string().nullable() }),
+    access: 'public',
+  }),
+  'setup.createAdmin': operation({
+    input: z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }).strict(),
+    output: z.object({ user: sessionUserSchema, sessionToken: z.string() }),
+    access: 'public',
+  }),
+};

@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+import { authContract, setupContract } from './auth';
+import { systemContract } from './system';
+import { usersContract } from './users';
+
+export const contract = {
+  ...setupContract,
+  ...authContract,
+  ...usersContract,
+  ...systemContract,
+};
+
+export type Contract = typeof contract;
+export type OperationName = keyof Contract;
+export type InputOf<K extends OperationName> = z.input<Contract[K]['input']>;
+export type ParsedInputOf<K extends OperationName> = z.output<Contract[K]['input']>;
+export type OutputOf<K extends OperationName> = z.output<Contract[K]['output']>;
+
+export const operationNames = Object.keys(contract) as OperationName[];
+export const isOperationName = (name: unknown): name is OperationName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+
+/** Areas of data the change feed reports, so screens refetch only what moved. */
+export const areas = ['users', 'registrations', 'reviews', 'pool', 'followups', 'settings', 'audit'] as const;
+export type Area = (typeof areas)[number];
+
+export interface EventMap {
+  'db.changed': { areas: Area[] };
+  'db.health': { state: 'ok' | 'busy' | 'unavailable'; key?: string };
+}
+export type EventName = keyof EventMap;
+
+export * from './define';
+export * from './errors';
+export * from './users';
+export * from './auth';
+export * from './system';
