@@ -1,16 +1,28 @@
 import type { Language } from '../contract/system';
-import { en } from './en';
-import { zhCN, type MessageKey } from './zh-CN';
+import * as core from './messages/core';
 
-export type { MessageKey };
+/**
+ * The one i18n layer for main and renderer. Each area keeps its messages in `messages/<area>.ts` as a
+ * `zh` dictionary (the default language, whose keys are the type) and an `en` one that must have every
+ * key; they are merged here.
+ */
+const areas = [core] as const;
+
+type Merge<T extends readonly { zh: object }[]> = T extends readonly [infer H extends { zh: object }, ...infer R extends { zh: object }[]]
+  ? H['zh'] & Merge<R>
+  : unknown;
+export type MessageKey = keyof Merge<typeof areas>;
 export type Params = Record<string, string | number>;
 
-const dictionaries: Record<Language, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+const dictionaries: Record<Language, Record<string, string>> = {
+  'zh-CN': Object.assign({}, ...areas.map((a) => a.zh)),
+  en: Object.assign({}, ...areas.map((a) => a.en)),
+};
 
-export const isMessageKey = (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(zhCN, key);
+export const isMessageKey = (key: string): key is MessageKey => Object.prototype.hasOwnProperty.call(dictionaries['zh-CN'], key);
 
 /** Translates a key; unknown keys come back as they are so nothing is silently blank. */
 export function translate(language: Language, key: string, params?: Params): string {
-  const template = isMessageKey(key) ? dictionaries[language][key] : key;
+  const template = dictionaries[language][key] ?? key;
   return params ? template.replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole)) : template;
 }

@@ -35,6 +35,8 @@ export interface TestHost {
   call<K extends OperationName>(caller: Caller, op: K, input: InputOf<K>): Promise<OutputOf<K>>;
   /** Signs a new caller in as the given user. */
   signIn(username: string, password: string): Promise<Caller & { token: string | undefined }>;
+  /** Signed in as ADMIN, unless the host was made empty. */
+  admin: Caller;
   close(): Promise<void>;
 }
 
@@ -44,7 +46,7 @@ export const ADMIN = { username: 'admin', displayName: '管理员', password: 'a
  * A real database file built by the real migrations, with an admin already created (unless `empty`),
  * behind the real dispatcher.
  */
-export async function makeTestHost(options: { empty?: boolean; clock?: Clock; dir?: string; host?: Partial<AppHostOptions> } = {}): Promise<TestHost & { admin: Caller }> {
+export async function makeTestHost(options: { empty?: boolean; clock?: Clock; dir?: string; host?: Partial<AppHostOptions> } = {}): Promise<TestHost> {
   const dir = options.dir ?? tempDir();
   const dbFile = path.join(dir, 'baobei.sqlite');
   const host = new AppHost({
