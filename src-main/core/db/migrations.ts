@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { opportunitiesMigration } from './migrations/002-opportunities';
 
 export interface Migration {
   version: number;
@@ -31,6 +32,7 @@ export const migrations: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  opportunitiesMigration,
 ];
 
 export const appSchemaVersion = (list: readonly Migration[] = migrations): number =>

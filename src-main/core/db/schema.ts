@@ -27,8 +27,172 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
+export type RegistrationStatus = 'draft' | 'submitted' | 'returned' | 'rejected' | 'approved' | 'won' | 'lost' | 'expired' | 'withdrawn';
+export type StageCode = 'initial_contact' | 'needs_confirmed' | 'quotation' | 'contract_signed';
+
+export interface OfficeSettingsTable {
+  key: string;
+  value: string;
+  version: Generated<number>;
+  updated_at: string;
+  updated_by: number | null;
+}
+
+export interface CustomersTable {
+  id: Generated<number>;
+  kind: 'company' | 'person';
+  name: string;
+  normalized_name: string;
+  core_name: string;
+  region: string | null;
+  uscc: string | null;
+  created_at: string;
+}
+
+export interface RegistrationsTable {
+  id: Generated<number>;
+  customer_id: number | null;
+  owner_id: number;
+  status: RegistrationStatus;
+  stage: StageCode;
+  customer_name: Generated<string>;
+  customer_kind: Generated<'company' | 'person'>;
+  contact_person: Generated<string>;
+  /** JSON array of normalized phone numbers. */
+  phones: Generated<string>;
+  email: string | null;
+  uscc: string | null;
+  region: string | null;
+  need_description: Generated<string>;
+  budget_fen: number | null;
+  expected_close_date: string | null;
+  source_channel: string | null;
+  product_line: string | null;
+  conflict_justification: string | null;
+  needs_adjudication: Generated<number>;
+  from_pool: Generated<number>;
+  submitted_at: string | null;
+  decided_at: string | null;
+  decided_by: number | null;
+  decision_reason: string | null;
+  approved_at: string | null;
+  final_amount_fen: number | null;
+  closed_at: string | null;
+  lost_reason: string | null;
+  lost_comment: string | null;
+  external_id: string | null;
+  version: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RegistrationKeysTable {
+  registration_id: number;
+  kind: string;
+  value: string;
+}
+
+export interface RegistrationGramsTable {
+  registration_id: number;
+  gram: string;
+}
+
+export interface ProtectionsTable {
+  id: Generated<number>;
+  customer_id: number;
+  registration_id: number;
+  owner_id: number;
+  kind: 'open' | 'won';
+  status: 'active' | 'released' | 'ended';
+  starts_at: string;
+  ends_at: string;
+  extensions: Generated<number>;
+  reminded_at: string | null;
+  ended_at: string | null;
+}
+
+export interface ExtensionRequestsTable {
+  id: Generated<number>;
+  protection_id: number;
+  requested_by: number;
+  reason: string;
+  status: 'pending' | 'approved' | 'rejected';
+  decided_by: number | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  created_at: string;
+}
+
+export interface FollowUpsTable {
+  id: Generated<number>;
+  registration_id: number;
+  author_id: number;
+  kind: 'call' | 'email' | 'visit' | 'meeting' | 'message' | 'other';
+  happened_at: string;
+  content: string;
+  outcome: string | null;
+  next_action: string | null;
+  next_due_date: string | null;
+  created_at: string;
+}
+
+export interface StageHistoryTable {
+  id: Generated<number>;
+  registration_id: number;
+  from_stage: StageCode | null;
+  to_stage: StageCode;
+  changed_at: string;
+  changed_by: number | null;
+}
+
+export interface CloseDateChangesTable {
+  id: Generated<number>;
+  registration_id: number;
+  from_date: string | null;
+  to_date: string;
+  changed_at: string;
+  changed_by: number | null;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  entity: string;
+  entity_id: number;
+  params: Generated<string>;
+  dedupe_key: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  user_id: number | null;
+  operation: string;
+  entity: string;
+  entity_id: number | null;
+  before: string | null;
+  after: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
 export interface Schema {
   users: UsersTable;
   area_versions: AreaVersionsTable;
   schema_migrations: SchemaMigrationsTable;
+  office_settings: OfficeSettingsTable;
+  customers: CustomersTable;
+  registrations: RegistrationsTable;
+  registration_keys: RegistrationKeysTable;
+  registration_grams: RegistrationGramsTable;
+  protections: ProtectionsTable;
+  extension_requests: ExtensionRequestsTable;
+  follow_ups: FollowUpsTable;
+  stage_history: StageHistoryTable;
+  close_date_changes: CloseDateChangesTable;
+  notifications: NotificationsTable;
+  audit_log: AuditLogTable;
 }
