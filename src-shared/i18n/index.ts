@@ -1,12 +1,13 @@
 import type { Language } from '../contract/system';
 import * as core from './messages/core';
+import * as electron from './messages/electron';
 
 /**
  * The one i18n layer for main and renderer. Each area keeps its messages in `messages/<area>.ts` as a
  * `zh` dictionary (the default language, whose keys are the type) and an `en` one that must have every
  * key; they are merged here.
  */
-const areas = [core] as const;
+const areas = [core, electron] as const;
 
 type Merge<T extends readonly { zh: object }[]> = T extends readonly [infer H extends { zh: object }, ...infer R extends { zh: object }[]]
   ? H['zh'] & Merge<R>
