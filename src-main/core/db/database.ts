@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
+import path from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Area } from '../../../src-shared/contract';
 import { type Clock, isoNow, systemClock } from '../clock';
@@ -22,6 +23,12 @@ export interface OpenOptions {
   /** Path of a better-sqlite3 binary built for Electron's ABI; Node uses the default build. */
   nativeBinding?: string;
   migrations?: readonly Migration[];
+  /**
+   * Tests and benchmarks only: open through SQLite's `unix-none` VFS, which takes no file locks at all,
+   * the way a share that does not forward byte-range locks behaves; then only the lease keeps writers
+   * apart. Needs `SQLITE_USE_URI=1` in the environment before better-sqlite3 first opens a file.
+   */
+  locklessVfs?: boolean;
 }
 
 /** What a transaction body may use besides the query builder. */
@@ -75,7 +82,7 @@ export class Database {
     }
     let raw: BetterSqlite3.Database | null = null;
     try {
-      raw = new BetterSqlite3(file, {
+      raw = new BetterSqlite3(options.locklessVfs ? locklessUri(file) : file, {
         fileMustExist: mode === 'open',
         timeout: options.busyTimeoutMs ?? 5_000,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -191,6 +198,11 @@ export class Database {
     );
     for (const area of new Set(areas)) bump.run(area);
   }
+}
+
+function locklessUri(file: string): string {
+  if (process.env.SQLITE_USE_URI !== '1') throw new Error('locklessVfs needs SQLITE_USE_URI=1');
+  return `file:${file.split(path.sep).map(encodeURIComponent).join('/')}?vfs=unix-none`;
 }
 
 function hasForeignTables(raw: BetterSqlite3.Database): boolean {

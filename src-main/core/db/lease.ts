@@ -108,7 +108,9 @@ export class Lease {
       throw e;
     }
     this.fd = fd;
-    this.beat = 0;
+    // `beat` is never reset: each acquisition must write content a waiter has not seen before. Were it
+    // to restart at 0, a PC running short transactions back to back would write the same bytes every
+    // time, look to a waiter as if it stood still, and have its live lease taken over.
     this.heartbeat();
     this.timer = setInterval(() => this.heartbeatQuietly(), this.options.heartbeatMs);
     this.timer.unref();

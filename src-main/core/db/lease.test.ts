@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { isAppError } from '../errors';
+import { tempDbPath } from '../testing/temp-db';
+import { Lease, type LeaseOptions } from './lease';
+
+let cleanup: (() => void) | undefined;
+const leases: Lease[] = [];
+afterEach(() => {
+  vi.restoreAllMocks();
+  for (const l of leases.splice(0)) l.release();
+  cleanup?.();
+  cleanup = undefined;
+});
+
+function leaseFile(): string {
+  const tmp = tempDbPath('baobei-lease-');
+  cleanup = tmp.cleanup;
+  return `${tmp.file}.lease`;
+}
+
+function lease(file: string, options: Partial<LeaseOptions> = {}): Lease {
+  const l = new Lease(file, { staleMs: 1_000, waitMs: 5_000, heartbeatMs: 50, ...options });
+  leases.push(l);
+  return l;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const codeOf = (p: Promise<unknown>) => p.then(() => 'acquired', (e: unknown) => (isAppError(e) ? e.code : String(e)));
+const holderIn = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as { holder: string; host: string; pid: number };
+
+describe('lease file', () => {
+  it('is created exclusively with the holder, host and process, and removed on release', async () => {
+    const file = leaseFile();
+    const a = lease(file);
+    await a.acquire();
+    expect(holderIn(file)).toMatchObject({ holder: a.holderId, host: os.hostname(), pid: process.pid });
+    // A live holder keeps beating, so the second one gives up with BUSY instead of taking over.
+    const b = lease(file, { staleMs: 200, waitMs: 600 });
+    expect(await codeOf(b.acquire())).toBe('BUSY');
+    expect(holderIn(file).holder).toBe(a.holderId);
+    a.release();
+    expect(fs.existsSync(file)).toBe(false);
+    await b.acquire();
+    expect(holderIn(file).holder).toBe(b.holderId);
+  });
+
+  it('waits while held and gets the lease as soon as the holder releases', async () => {
+    const file = leaseFile();
+    const a = lease(file);
+    await a.acquire();
+    const waiting = lease(file).acquire();
+    await sleep(150);
+    expect(holderIn(file).holder).toBe(a.holderId);
+    a.release();
+    await waiting;
+    expect(a.held).toBe(false);
+  });
+
+  it('treats EPERM from the exclusive create like EEXIST: held, so wait', async () => {
+    const file = leaseFile();
+    const holder = lease(file);
+    await holder.acquire();
+    // An SFTP-backed mount answers an exclusive create of an existing file with EPERM, not EEXIST.
+    const realOpen = fs.openSync;
+    let epermAnswers = 0;
+    vi.spyOn(fs, 'openSync').mockImplementation((p, flags, mode) => {
+      if (p === file && flags === 'wx' && fs.existsSync(file)) {
+        epermAnswers += 1;
+        throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
+      }
+      return realOpen(p, flags, mode);
+    });
+    const waiter = lease(file, { staleMs: 2_000, waitMs: 600 });
+    expect(await codeOf(waiter.acquire())).toBe('BUSY');
+    expect(epermAnswers).toBeGreaterThan(1);
+    holder.release();
+    await waiter.acquire();
+    expect(holderIn(file).holder).toBe(waiter.holderId);
+  });
+
+  it('does not mistake other failures of the create for "held"', async () => {
+    const file = leaseFile();
+    vi.spyOn(fs, 'openSync').mockImplementation((() => {
+      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
+    }) as typeof fs.openSync);
+    await expect(lease(file).acquire()).rejects.toMatchObject({ code: 'EACCES' });
+  });
+
+  it('takes over a lease that stood still for staleMs by its own clock, whatever the file times say', async () => {
+    const file = leaseFile();
+    // A PC that died holding the lease; its clock (and so the file's times) may be anything.
+    fs.writeFileSync(file, JSON.stringify({ holder: 'dead-pc', host: 'elsewhere', pid: 1, beat: 7 }));
+    const longAgo = new Date('2001-01-01T00:00:00Z');
+    fs.utimesSync(file, longAgo, longAgo);
+    const waiter = lease(file, { staleMs: 400 });
+    const started = performance.now();
+    await waiter.acquire();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(400);
+    expect(holderIn(file).holder).toBe(waiter.holderId);
+    expect(fs.readdirSync(file.replace(/[^/]+$/, '')).filter((f) => f.includes('takeover'))).toEqual([]);
+  });
+
+  it('never removes a lease that was taken over from it', async () => {
+    const file = leaseFile();
+    // A holder whose heartbeat stalled (a frozen PC) looks dead to a waiter.
+    const stalled = lease(file, { heartbeatMs: 60_000 });
+    await stalled.acquire();
+    const taker = lease(file, { staleMs: 200 });
+    await taker.acquire();
+    expect(stalled.stillOwned()).toBe(false);
+    stalled.release();
+    expect(holderIn(file).holder).toBe(taker.holderId);
+    taker.release();
+    expect(fs.existsSync(file)).toBe(false);
+  });
+
+  it('gives a stale lease to one of two waiters at a time', async () => {
+    const file = leaseFile();
+    fs.writeFileSync(file, JSON.stringify({ holder: 'dead-pc', host: 'elsewhere', pid: 1, beat: 1 }));
+    const first = lease(file, { staleMs: 200 });
+    const second = lease(file, { staleMs: 200 });
+    const acquired: Lease[] = [];
+    const both = [first, second].map((l) => l.acquire().then(() => acquired.push(l)));
+    await vi.waitFor(() => expect(acquired).toHaveLength(1), { timeout: 3_000 });
+    const [winner] = acquired;
+    await sleep(300);
+    expect(acquired).toHaveLength(1);
+    expect(winner!.stillOwned()).toBe(true);
+    winner!.release();
+    await Promise.all(both);
+    expect(acquired[1]!.stillOwned()).toBe(true);
+  });
+
+  it('never takes over from a live holder that keeps re-acquiring for short transactions', async () => {
+    const file = leaseFile();
+    // No timer beat during the run: every transaction is shorter than the heartbeat interval.
+    const busy = lease(file, { heartbeatMs: 60_000 });
+    const waiter = lease(file, { staleMs: 300, waitMs: 1_500 });
+    await busy.acquire();
+    const waiting = codeOf(waiter.acquire());
+    let lostIt = false;
+    const until = performance.now() + 2_000;
+    while (performance.now() < until) {
+      await sleep(20);
+      if (!busy.stillOwned()) lostIt = true;
+      // Release and take it again in the same tick, as a PC running transactions back to back does.
+      busy.release();
+      if ((await codeOf(busy.acquire())) !== 'acquired') lostIt = true;
+    }
+    expect(lostIt).toBe(false);
+    expect(await waiting).toBe('BUSY');
+  });
+});

@@ -1,0 +1,66 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { WorkerTask } from './db-worker';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, '../../..');
+const workerScript = path.join(here, 'db-worker.ts');
+
+export interface DbWorker {
+  child: ChildProcess;
+  /** Every stdout line so far. */
+  lines: string[];
+  /** Resolves with the first line (already seen or still to come) that matches; rejects if the child exits first. */
+  waitForLine(match: (line: string) => boolean): Promise<string>;
+  send(line: string): void;
+  /** Resolves when the child has exited, with its code or the signal that killed it. */
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Ids printed as `ack <id>`: writes whose commit the child saw acknowledged. */
+  acked(): number[];
+  errors(): string[];
+}
+
+/** Starts db-worker.ts in its own Node process: another PC on the same database file. */
+export function spawnDbWorker(task: WorkerTask): DbWorker {
+  const child = spawn(process.execPath, ['--import', 'tsx', workerScript, JSON.stringify(task)], {
+    cwd: repoRoot,
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env: { ...process.env, ...(task.lockless ? { SQLITE_USE_URI: '1' } : {}) },
+  });
+  const lines: string[] = [];
+  const waiters: { match: (line: string) => boolean; resolve: (line: string) => void }[] = [];
+  let stderr = '';
+  child.stderr!.on('data', (chunk) => (stderr += String(chunk)));
+  readline.createInterface({ input: child.stdout! }).on('line', (line) => {
+    lines.push(line);
+    for (const w of [...waiters]) {
+      if (w.match(line)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(line);
+      }
+    }
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return {
+    child,
+    lines,
+    exited,
+    waitForLine: (match) => {
+      const seen = lines.find(match);
+      if (seen !== undefined) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        waiters.push({ match, resolve });
+        void exited.then(({ code, signal }) =>
+          reject(new Error(`worker exited (${code ?? signal}) before the expected line; stdout:\n${lines.join('\n')}\nstderr:\n${stderr}`)),
+        );
+      });
+    },
+    send: (line) => child.stdin!.write(`${line}\n`),
+    acked: () => lines.filter((l) => l.startsWith('ack ')).map((l) => Number(l.slice(4))),
+    errors: () => lines.filter((l) => l.startsWith('error ') || l.startsWith('fatal ')),
+  };
+}
