@@ -1,4 +1,5 @@
 import type { Language } from '../contract/system';
+import * as cli from './messages/cli';
 import * as core from './messages/core';
 import * as electron from './messages/electron';
 
@@ -7,7 +8,7 @@ import * as electron from './messages/electron';
  * `zh` dictionary (the default language, whose keys are the type) and an `en` one that must have every
  * key; they are merged here.
  */
-const areas = [core, electron] as const;
+const areas = [core, electron, cli] as const;
 
 type Merge<T extends readonly { zh: object }[]> = T extends readonly [infer H extends { zh: object }, ...infer R extends { zh: object }[]]
   ? H['zh'] & Merge<R>
