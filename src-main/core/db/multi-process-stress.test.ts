@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Database } from './database';
-import { allowLocklessVfs, createDbFile, tempDbPath, usersById } from '../testing/temp-db';
+import { createDbFile, tempDbPath, usersById } from '../testing/temp-db';
 import { type DbWorker, spawnDbWorker } from '../testing/worker-process';
 
 const PROCESSES = 4;
@@ -21,7 +21,6 @@ afterEach(() => {
 async function stress(lockless: boolean): Promise<void> {
   const tmp = tempDbPath();
   cleanup = tmp.cleanup;
-  if (lockless) allowLocklessVfs();
   await createDbFile(tmp.file, { locklessVfs: lockless });
   // A stale limit short enough that a lease wrongly judged dead would be taken over during the run,
   // and a wait long enough that a fair share of the lease never ends in BUSY.

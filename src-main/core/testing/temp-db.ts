@@ -21,10 +21,12 @@ export async function createDbFile(file: string, options: Partial<OpenOptions> =
  */
 export const quickLease = { staleMs: 1_000, waitMs: 5_000, heartbeatMs: 50 };
 
-/** Enables `file:` URIs for `locklessVfs`; better-sqlite3 reads it when it first opens a file. */
-export function allowLocklessVfs(): void {
-  process.env.SQLITE_USE_URI = '1';
-}
+/**
+ * `locklessVfs` needs `file:` URIs, which better-sqlite3 enables only if SQLITE_USE_URI=1 is set when
+ * it first opens a file in this process. Set on import, so before any test opens anything; plain
+ * paths mean the same with or without it.
+ */
+process.env.SQLITE_USE_URI = '1';
 
 /** Every users row as id → username, for checking what the writers left behind. */
 export function usersById(db: Database): Promise<Map<number, string>> {
