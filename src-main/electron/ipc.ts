@@ -1,0 +1,83 @@
+import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
+import type { Result } from '../../src-shared/contract';
+import { type Dispatch, toErrorShape } from '../core/dispatch';
+import { AppError } from '../core/errors';
+import type { Caller } from '../core/handler';
+import type { AppHost } from '../core/host/app-host';
+import { isAppUrl } from './app-url';
+import { IPC } from './channels';
+import type { Logger } from './log';
+
+/** A window's sign-in lives in the main process, never in the renderer. */
+class WindowCaller implements Caller {
+  private token: string | undefined;
+  sessionToken(): string | undefined {
+    return this.token;
+  }
+  setSessionToken(token: string | undefined): void {
+    this.token = token;
+  }
+}
+
+interface AttachedWindow {
+  win: BrowserWindow;
+  caller: WindowCaller;
+}
+
+export interface IpcOptions {
+  host: AppHost;
+  dispatch: Dispatch;
+  log: Logger;
+  /** Called after an operation changed the language, so the native menu follows the renderer. */
+  onLanguageChanged: () => void;
+}
+
+export interface Ipc {
+  /** Lets a window call operations with a session of its own, and sends it the host's events. */
+  attachWindow(win: BrowserWindow): void;
+}
+
+/**
+ * The one `rpc` channel and the one event channel (ARCHITECTURE.md rule 2). A call is answered only
+ * when it comes from the main frame of a window we attached, showing our own app:// page.
+ */
+export function startIpc({ host, dispatch, log, onLanguageChanged }: IpcOptions): Ipc {
+  const windows = new Map<number, AttachedWindow>();
+
+  ipcMain.handle(IPC.rpc, async (event, operation: unknown, input: unknown): Promise<Result<unknown>> => {
+    const attached = windows.get(event.sender.id);
+    if (!attached || !isOwnMainFrame(event, attached.win)) {
+      log(`rpc refused from ${event.senderFrame?.url ?? 'a frame that is gone'}`);
+      return { ok: false, error: toErrorShape(new AppError('FORBIDDEN'), host.language(), () => {}) };
+    }
+    const languageBefore = host.language();
+    const result = await dispatch(attached.caller, operation, input);
+    if (host.language() !== languageBefore) onLanguageChanged();
+    return result;
+  });
+
+  host.subscribe((name, payload) => {
+    for (const { win } of windows.values()) {
+      if (!win.isDestroyed()) win.webContents.send(IPC.event, name, payload);
+    }
+  });
+
+  return {
+    attachWindow(win) {
+      const id = win.webContents.id;
+      const caller = new WindowCaller();
+      windows.set(id, { win, caller });
+      win.on('closed', () => {
+        host.sessions.end(caller.sessionToken());
+        windows.delete(id);
+      });
+    },
+  };
+}
+
+function isOwnMainFrame(event: IpcMainInvokeEvent, win: BrowserWindow): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.detached || win.isDestroyed()) return false;
+  const main = win.webContents.mainFrame;
+  return frame.processId === main.processId && frame.frameToken === main.frameToken && isAppUrl(frame.url);
+}

@@ -1,0 +1,23 @@
+import type { Session, WebContents } from 'electron';
+
+/**
+ * Session-wide rules: no web permission is ever granted (camera, notifications, clipboard reads…), and
+ * no request leaves the machine — the app is served from app:// and talks to the main process over IPC.
+ */
+export function hardenSession(session: Session): void {
+  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  session.setPermissionCheckHandler(() => false);
+  session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (_details, callback) =>
+    callback({ cancel: true }),
+  );
+}
+
+/**
+ * Applied to every web contents the app creates. The renderer is a single page that never navigates,
+ * so any navigation is refused; pop-ups and <webview> are refused too.
+ */
+export function lockDownContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+}
