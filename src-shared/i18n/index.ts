@@ -2,13 +2,14 @@ import type { Language } from '../contract/system';
 import * as cli from './messages/cli';
 import * as core from './messages/core';
 import * as electron from './messages/electron';
+import * as ui from './messages/ui';
 
 /**
  * The one i18n layer for main and renderer. Each area keeps its messages in `messages/<area>.ts` as a
  * `zh` dictionary (the default language, whose keys are the type) and an `en` one that must have every
  * key; they are merged here.
  */
-const areas = [core, electron, cli] as const;
+const areas = [core, electron, cli, ui] as const;
 
 type Merge<T extends readonly { zh: object }[]> = T extends readonly [infer H extends { zh: object }, ...infer R extends { zh: object }[]]
   ? H['zh'] & Merge<R>
