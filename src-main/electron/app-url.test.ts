@@ -16,7 +16,7 @@ describe('app URLs', () => {
   it('map to files inside the renderer folder', () => {
     expect(resolveAppFile(root, 'app://baobei/')).toBe(path.join(root, 'index.html'));
     expect(resolveAppFile(root, 'app://baobei/assets/index-abc.js')).toBe(path.join(root, 'assets', 'index-abc.js'));
-    expect(resolveAppFile(root, 'app://baobei/review/queue')).toBe(path.join(root, 'index.html'));
+    expect(resolveAppFile(root, 'app://baobei/favicon.svg')).toBe(path.join(root, 'favicon.svg'));
     expect(resolveAppFile(root, 'app://baobei/assets/a%20b.css')).toBe(path.join(root, 'assets', 'a b.css'));
   });
 

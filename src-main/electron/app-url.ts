@@ -26,9 +26,8 @@ export function isAppUrl(url: string): boolean {
 }
 
 /**
- * The file under `rootDir` an app:// URL names, or null when the URL is not ours or would escape the
- * folder. A path without an extension is a client-side route and gets index.html, so a reload on any
- * screen still finds the app.
+ * The file under `rootDir` an app:// URL names (`/` is index.html), or null when the URL is not ours or
+ * would escape the folder. The renderer routes by hash, so no other path needs to fall back to index.html.
  */
 export function resolveAppFile(rootDir: string, url: string): string | null {
   const u = parse(url);
@@ -40,7 +39,7 @@ export function resolveAppFile(rootDir: string, url: string): string | null {
     return null;
   }
   if (relative.includes('\0')) return null;
-  if (path.posix.extname(relative) === '') relative = '/index.html';
+  if (relative === '/') relative = '/index.html';
   const root = path.resolve(rootDir);
   const file = path.resolve(root, `.${relative}`);
   const inside = path.relative(root, file);
