@@ -1,5 +1,6 @@
 import type { Handlers } from './handler';
 import { authHandlers } from './services/auth/handlers';
+import { officeHandlers } from './services/office/handlers';
 import { setupHandlers } from './services/setup/handlers';
 import { systemHandlers } from './services/system/handlers';
 import { usersHandlers } from './services/users/handlers';
@@ -10,4 +11,5 @@ export const handlers = {
   ...authHandlers,
   ...usersHandlers,
   ...systemHandlers,
+  ...officeHandlers,
 } satisfies Handlers;

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { authContract, setupContract } from './auth';
+import { officeContract } from './office';
 import { systemContract } from './system';
 import { usersContract } from './users';
 
@@ -8,6 +9,7 @@ export const contract = {
   ...authContract,
   ...usersContract,
   ...systemContract,
+  ...officeContract,
 };
 
 export type Contract = typeof contract;
@@ -35,3 +37,4 @@ export * from './errors';
 export * from './users';
 export * from './auth';
 export * from './system';
+export * from './office';

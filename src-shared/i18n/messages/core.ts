@@ -33,6 +33,7 @@ export const zh = {
   'v.username': '用户名为 2–32 位字母、数字、点、下划线或连字符',
   'v.passwordShort': '密码至少 8 位',
   'v.role': '请选择角色',
+  'v.range': '超出允许范围',
   // roles
   'role.admin': '管理员',
   'role.reviewer': '审核人',
@@ -71,6 +72,7 @@ export const en: Record<keyof typeof zh, string> = {
   'v.username': 'Username: 2–32 letters, digits, dot, underscore or hyphen',
   'v.passwordShort': 'Password needs at least 8 characters',
   'v.role': 'Choose a role',
+  'v.range': 'Out of the allowed range',
   'role.admin': 'Administrator',
   'role.reviewer': 'Reviewer',
   'role.sales': 'Salesperson',
