@@ -38,8 +38,11 @@ export const setupContract = {
   'setup.status': operation({
     input: z.object({}).strict(),
     output: z.object({
-      state: z.enum(['noDatabase', 'needsAdmin', 'ready']),
+      /** `unavailable`: the remembered database could not be opened (drive unmapped, file damaged). */
+      state: z.enum(['noDatabase', 'unavailable', 'needsAdmin', 'ready']),
       dbPath: z.string().nullable(),
+      /** Why the remembered database could not be opened, as an i18n key. */
+      errorKey: z.string().nullable(),
       canChooseDatabase: z.boolean(),
       defaultLocalPath: z.string().nullable(),
       lastUsername: z.string().nullable(),

@@ -38,6 +38,7 @@ export class AppHost {
   private feed: ChangeFeed | null = null;
   private backupTimer: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<EventListener>();
+  private failedOpen: { file: string; key: string } | null = null;
 
   constructor(readonly options: AppHostOptions) {
     this.clock = options.clock ?? systemClock;
@@ -50,6 +51,14 @@ export class AppHost {
   requireDb(): Database {
     if (!this.database) throw new AppError('DB_UNAVAILABLE', 'error.noDatabase');
     return this.database;
+  }
+
+  /**
+   * The last database that failed to open, so the first-run screens can say "the shared drive is not
+   * reachable" instead of offering to create a new database and splitting the office's data.
+   */
+  get lastOpenFailure(): { file: string; key: string } | null {
+    return this.failedOpen;
   }
 
   language(): Language {
@@ -67,13 +76,20 @@ export class AppHost {
 
   /** Opens (or creates) a database and makes it this app's; sessions of the previous one end. */
   async useDatabase(file: string, mode: OpenOptions['mode']): Promise<Database> {
-    const db = await Database.open({
-      file,
-      mode,
-      clock: this.clock,
-      ...(this.options.lease ? { lease: this.options.lease } : {}),
-      ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
-    });
+    let db: Database;
+    try {
+      db = await Database.open({
+        file,
+        mode,
+        clock: this.clock,
+        ...(this.options.lease ? { lease: this.options.lease } : {}),
+        ...(this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {}),
+      });
+    } catch (e) {
+      this.failedOpen = { file, key: e instanceof AppError ? e.key : 'error.INTERNAL' };
+      throw e;
+    }
+    this.failedOpen = null;
     await this.closeDatabase();
     this.database = db;
     this.sessions.endAll();

@@ -24,10 +24,12 @@ export const setupHandlers = {
   'setup.status': async (_input, ctx) => {
     const { host } = ctx;
     const settings = host.options.settings.get();
-    const state = !host.db ? 'noDatabase' : (await userCount(ctx)) === 0 ? 'needsAdmin' : 'ready';
+    const failure = host.db ? null : host.lastOpenFailure;
+    const state = failure ? 'unavailable' : !host.db ? 'noDatabase' : (await userCount(ctx)) === 0 ? 'needsAdmin' : 'ready';
     return {
       state,
-      dbPath: host.db?.file ?? null,
+      dbPath: host.db?.file ?? failure?.file ?? null,
+      errorKey: failure?.key ?? null,
       canChooseDatabase: host.options.canChooseDatabase,
       defaultLocalPath: host.options.defaultLocalPath,
       lastUsername: settings.lastUsername,
