@@ -95,7 +95,12 @@ export class Database {
       let version = currentSchemaVersion(raw);
       if (version === 0 && hasForeignTables(raw)) throw new AppError('DB_UNAVAILABLE', 'error.notADatabase');
       const target = appSchemaVersion(list);
-      if (version < target) version = migrate(raw, isoNow(clock), list);
+      if (version < target) {
+        // quick_check of a large file blocks the heartbeat and may outlast the stale limit: never
+        // migrate under a lease another PC has taken over meanwhile.
+        if (!lease.stillOwned()) throw new AppError('BUSY');
+        version = migrate(raw, isoNow(clock), list);
+      }
       return new Database(file, raw, lease, clock, version, target);
     } catch (e) {
       raw?.close();
@@ -158,10 +163,9 @@ export class Database {
     if (this.closed) return Promise.reject(new AppError('DB_UNAVAILABLE'));
     return this.mutex.run(async () => {
       for (let attempt = 0; ; attempt++) {
+        let result: T;
         try {
-          const result = await this.once(begin, areas, body);
-          if (areas.length > 0) for (const listener of this.listeners) listener(areas);
-          return result;
+          result = await this.once(begin, areas, body);
         } catch (e) {
           if (isBusy(e) && attempt < BUSY_RETRIES) {
             await sleep(20 * 2 ** attempt + Math.random() * 20);
@@ -169,8 +173,22 @@ export class Database {
           }
           throw toAppError(e) ?? e;
         }
+        // Outside the try: the commit is done, so a failing listener (a window closed meanwhile) must
+        // neither turn it into an error, which invites the user to save twice, nor retry it.
+        if (areas.length > 0) this.notify(areas);
+        return result;
       }
     });
+  }
+
+  private notify(areas: Area[]): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(areas);
+      } catch {
+        // A listener only refreshes screens: one missed refresh is better than a save reported as failed.
+      }
+    }
   }
 
   private async once<T>(begin: string, areas: Area[], body: (db: Db, tx: Tx) => Promise<T>): Promise<T> {
@@ -180,8 +198,9 @@ export class Database {
       try {
         const result = await body(this.kysely, { heartbeat: () => this.lease.heartbeat(), raw: this.raw });
         if (areas.length > 0) this.bumpAreas(areas);
-        // A holder that stalled past the stale limit may have lost the lease: never commit then.
-        if (areas.length > 0 && !this.lease.stillOwned()) throw new AppError('BUSY');
+        // A holder that stalled past the stale limit may have lost the lease: never commit then. Every
+        // write is checked, also one that names no area for the change feed.
+        if (begin !== 'BEGIN' && !this.lease.stillOwned()) throw new AppError('BUSY');
         this.raw.exec('COMMIT');
         return result;
       } finally {

@@ -122,24 +122,26 @@ describe('the lease around every transaction', () => {
     expect([...(await usersById(db)).values()].sort()).toEqual(['committed-0', 'committed-1']);
   });
 
-  it('never commits a write whose lease was taken over while it ran', async () => {
-    const file = await freshDb();
-    // This PC freezes mid-transaction: no heartbeat reaches the lease file.
-    const frozen = await openDb(file, { lease: { heartbeatMs: 60_000 } });
-    const otherPc = new Lease(`${file}.lease`, { staleMs: 300, waitMs: 5_000, heartbeatMs: 50 });
-    const outcome = errorCode(
-      frozen.write(['users'], async (q) => {
-        await q
-          .insertInto('users')
-          .values({ username: 'lost', display_name: 'x', role: 'sales', password_hash: 'test-only', active: 1, created_at: 'x', updated_at: 'x' })
-          .execute();
-        await otherPc.acquire();
-      }),
-    );
-    expect(await outcome).toBe('BUSY');
-    // The loser left the winner's lease in place.
-    expect(otherPc.stillOwned()).toBe(true);
-    otherPc.release();
-    expect((await usersById(frozen)).size).toBe(0);
-  });
+  for (const areas of [['users'], []] as const) {
+    it(`never commits a write whose lease was taken over while it ran (areas: [${areas.join()}])`, async () => {
+      const file = await freshDb();
+      // This PC freezes mid-transaction: no heartbeat reaches the lease file.
+      const frozen = await openDb(file, { lease: { heartbeatMs: 60_000 } });
+      const otherPc = new Lease(`${file}.lease`, { staleMs: 300, waitMs: 5_000, heartbeatMs: 50 });
+      const outcome = errorCode(
+        frozen.write([...areas], async (q) => {
+          await q
+            .insertInto('users')
+            .values({ username: 'lost', display_name: 'x', role: 'sales', password_hash: 'test-only', active: 1, created_at: 'x', updated_at: 'x' })
+            .execute();
+          await otherPc.acquire();
+        }),
+      );
+      expect(await outcome).toBe('BUSY');
+      // The loser left the winner's lease in place.
+      expect(otherPc.stillOwned()).toBe(true);
+      otherPc.release();
+      expect((await usersById(frozen)).size).toBe(0);
+    });
+  }
 });
