@@ -3,6 +3,7 @@ import * as cli from './messages/cli';
 import * as core from './messages/core';
 import * as electron from './messages/electron';
 import * as protection from './messages/protection';
+import * as registration from './messages/registration';
 import * as ui from './messages/ui';
 
 /**
@@ -10,7 +11,7 @@ import * as ui from './messages/ui';
  * `zh` dictionary (the default language, whose keys are the type) and an `en` one that must have every
  * key; they are merged here.
  */
-const areas = [core, electron, cli, ui, protection] as const;
+const areas = [core, electron, cli, ui, protection, registration] as const;
 
 type Merge<T extends readonly { zh: object }[]> = T extends readonly [infer H extends { zh: object }, ...infer R extends { zh: object }[]]
   ? H['zh'] & Merge<R>
