@@ -1,5 +1,6 @@
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
+import fs from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isAppError } from '../errors';
 import { createDbFile, tempDbPath, usersById } from '../testing/temp-db';
 import { Database } from './database';
@@ -12,7 +13,7 @@ afterEach(async () => {
   cleanup = undefined;
 });
 
-async function openFresh(options: { busyTimeoutMs?: number } = {}): Promise<Database> {
+async function openFresh(options: { busyTimeoutMs?: number; lease?: { staleMs: number; waitMs: number } } = {}): Promise<Database> {
   const tmp = tempDbPath();
   cleanup = tmp.cleanup;
   await createDbFile(tmp.file);
@@ -119,5 +120,22 @@ describe('Database', () => {
     await db.close();
     expect(await errorCode(pending)).toBe('ok');
     expect(await errorCode(db.read(async () => 1))).toBe('DB_UNAVAILABLE');
+  });
+});
+
+describe('Database on a share that fails after the commit', () => {
+  it('reports a committed write as done even if removing the lease file fails, and reclaims that lease at once', async () => {
+    // A stale limit far beyond the wait: the leftover lease must be recognised as ours, not outwaited.
+    const db = await openFresh({ lease: { staleMs: 60_000, waitMs: 1_000 } });
+    const realUnlink = fs.unlinkSync;
+    const spy = vi.spyOn(fs, 'unlinkSync').mockImplementation((p) => {
+      if (String(p).endsWith('.lease')) throw Object.assign(new Error('EIO: i/o error'), { code: 'EIO' });
+      return realUnlink(p);
+    });
+    const id = await insert(db, 'durable');
+    spy.mockRestore();
+    expect(fs.existsSync(`${db.file}.lease`)).toBe(true);
+    expect((await usersById(db)).get(id)).toBe('durable');
+    expect(fs.existsSync(`${db.file}.lease`)).toBe(false);
   });
 });

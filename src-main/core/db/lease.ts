@@ -47,6 +47,11 @@ export class Lease {
     for (;;) {
       if (this.tryCreate()) return;
       const content = this.readLease();
+      if (content !== null && content.includes(this.holderId)) {
+        // Our own lease, left behind by a release that could not remove it: nobody else holds it.
+        this.takeOver(content);
+        continue;
+      }
       if (content !== null) {
         const now = monotonicMs();
         if (observed === null || observed.content !== content) observed = { content, since: now };
@@ -83,14 +88,14 @@ export class Lease {
     if (this.fd === null) return;
     const fd = this.fd;
     this.fd = null;
-    fs.closeSync(fd);
-    // Never remove a lease that a waiter has taken over from us.
-    if (this.stillOwned()) {
-      try {
-        fs.unlinkSync(this.file);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      }
+    try {
+      fs.closeSync(fd);
+      // Never remove a lease that a waiter has taken over from us.
+      if (this.stillOwned()) fs.unlinkSync(this.file);
+    } catch {
+      // Release runs in `finally`, after the transaction's outcome is settled; throwing here would
+      // report a commit that succeeded as failed and invite the user to save twice. A lease file we
+      // could not remove (the share dropped) stands still and is taken over after staleMs.
     }
   }
 

@@ -3,8 +3,10 @@
  * the real core and does what its JSON argument (a `WorkerTask`) says, reporting one line per event on
  * stdout. Started by `spawnDbWorker` (worker-process.ts) as `node --import tsx db-worker.ts '<json>'`.
  *
- *   write: `count` write transactions, each inserting one users row; prints `ack <id>` once a commit is
- *          acknowledged, `error <code>` for a failed one, then `done`.
+ *   write: `count` write transactions, each inserting one users row; prints `ack <id> <ms>` once a
+ *          commit is acknowledged (with how long the write took, lease wait included), `error <code>`
+ *          for a failed one, then `done`.
+ *          With `startOnGo`, it prints `ready` once open and starts on a `go` line on stdin.
  *   hold:  commits `committed` rows (`ack <id>` each), then opens a write transaction that inserts
  *          `pending` large rows with a tiny page cache, so SQLite spills them into the database file and
  *          leaves a hot journal; prints `holding` and keeps the transaction (and the heart-beating lease)
@@ -16,11 +18,22 @@ import type { LeaseOptions } from '../db/lease';
 import { isAppError } from '../errors';
 
 export type WorkerTask =
-  | { task: 'write'; db: string; count: number; tag: string; lease?: Partial<LeaseOptions>; lockless?: boolean }
+  | { task: 'write'; db: string; count: number; tag: string; lease?: Partial<LeaseOptions>; lockless?: boolean; startOnGo?: boolean }
   | { task: 'hold'; db: string; committed: number; pending: number; lease?: Partial<LeaseOptions>; lockless?: boolean };
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const codeOf = (e: unknown) => (isAppError(e) ? e.code : ((e as { code?: string }).code ?? String(e)));
+
+function nextLine(expected: string): Promise<void> {
+  return new Promise((resolve) => {
+    const lines = readline.createInterface({ input: process.stdin });
+    lines.on('line', (line) => {
+      if (line.trim() !== expected) return;
+      lines.close();
+      resolve();
+    });
+  });
+}
 
 async function insertUser(db: Database, username: string, displayName = username): Promise<number> {
   return db.write(['users'], async (q) => {
@@ -36,8 +49,10 @@ async function insertUser(db: Database, username: string, displayName = username
 
 async function write(db: Database, count: number, tag: string): Promise<void> {
   for (let i = 0; i < count; i++) {
+    const started = performance.now();
     try {
-      say(`ack ${await insertUser(db, `${tag}-${i}`)}`);
+      const id = await insertUser(db, `${tag}-${i}`);
+      say(`ack ${id} ${(performance.now() - started).toFixed(2)}`);
     } catch (e) {
       say(`error ${codeOf(e)}`);
     }
@@ -46,9 +61,7 @@ async function write(db: Database, count: number, tag: string): Promise<void> {
 
 async function hold(db: Database, committed: number, pending: number): Promise<void> {
   for (let i = 0; i < committed; i++) say(`ack ${await insertUser(db, `committed-${i}`)}`);
-  const commitRequested = new Promise<void>((resolve) => {
-    readline.createInterface({ input: process.stdin }).on('line', (line) => line.trim() === 'commit' && resolve());
-  });
+  const commitRequested = nextLine('commit');
   try {
     await db.write(['users'], async (q, tx) => {
       tx.raw.pragma('cache_size = 2');
@@ -76,6 +89,11 @@ async function main(): Promise<void> {
     ...(task.lease ? { lease: task.lease } : {}),
     ...(task.lockless ? { locklessVfs: true } : {}),
   });
+  if (task.task === 'write' && task.startOnGo) {
+    // Lets a benchmark start every process's writes together, after their start-up.
+    say('ready');
+    await nextLine('go');
+  }
   if (task.task === 'write') await write(db, task.count, task.tag);
   else await hold(db, task.committed, task.pending);
   await db.close();

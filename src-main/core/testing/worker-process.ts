@@ -19,6 +19,8 @@ export interface DbWorker {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Ids printed as `ack <id>`: writes whose commit the child saw acknowledged. */
   acked(): number[];
+  /** How long each acknowledged write took, where the task reports it. */
+  latenciesMs(): number[];
   errors(): string[];
 }
 
@@ -60,7 +62,8 @@ export function spawnDbWorker(task: WorkerTask): DbWorker {
       });
     },
     send: (line) => child.stdin!.write(`${line}\n`),
-    acked: () => lines.filter((l) => l.startsWith('ack ')).map((l) => Number(l.slice(4))),
+    acked: () => lines.filter((l) => l.startsWith('ack ')).map((l) => Number(l.split(' ')[1])),
+    latenciesMs: () => lines.filter((l) => l.startsWith('ack ')).map((l) => Number(l.split(' ')[2])).filter((n) => !Number.isNaN(n)),
     errors: () => lines.filter((l) => l.startsWith('error ') || l.startsWith('fatal ')),
   };
 }
