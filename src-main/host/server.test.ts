@@ -93,7 +93,8 @@ describe('browser host', () => {
     expect(page.body).toContain('<title>Baobei</title>');
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['cache-control']).toBe('no-store');
-    expect(page.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'; script-src 'self'");
+    expect(page.headers['content-security-policy']).toContain("connect-src 'self'");
     expect(page.headers['x-content-type-options']).toBe('nosniff');
   });
 
@@ -150,10 +151,13 @@ describe('browser host', () => {
     expect(JSON.parse(created.body)).toMatchObject({ ok: true });
     await expect.poll(() => received, { timeout: 5_000 }).toContain('event: db.changed\ndata: {"areas":["users"]}\n\n');
     await expect.poll(() => received, { timeout: 5_000 }).toContain(': keep-alive\n\n');
-    // Closing the server ends open streams instead of waiting for them.
-    const ended = new Promise((resolve) => stream.on('close', resolve));
+    // Closing the server finishes open streams properly (a cut one is an error in the browser) and does not wait for them.
+    const ended = new Promise((resolve) => stream.on('end', resolve));
+    const started = Date.now();
     await web.close();
     await ended;
+    expect(stream.complete).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
   it('serves built files with their content type, index.html for client routes, and nothing outside the folder', async () => {

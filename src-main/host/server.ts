@@ -11,6 +11,8 @@ import { sendText, serveStatic } from './static-files';
 
 /** Only this machine may connect; the address is fixed so nobody can widen it by a flag. */
 const LOOPBACK = '127.0.0.1';
+/** How long a call still running at shutdown may take to answer before its connection is cut. */
+const CLOSE_GRACE_MS = 2_000;
 
 export interface WebServerOptions {
   host: AppHost;
@@ -32,10 +34,26 @@ export interface WebServer {
   close(): Promise<void>;
 }
 
-/** The same policy as the Electron window's, plus what only a web page needs (no framing, no referrer leaking the URL). */
+/**
+ * The Electron window's policy (src-main/electron/window-options.ts): antd's CSS-in-JS needs inline
+ * styles, nothing else is inline, and the page talks only to this host. Plus what only a web page needs:
+ * no framing, and no referrer that could carry the token.
+ */
+const contentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 const securityHeaders: Record<string, string> = {
-  'Content-Security-Policy':
-    "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+  'Content-Security-Policy': contentSecurityPolicy,
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
   'Referrer-Policy': 'no-referrer',
@@ -49,6 +67,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const keepAliveMs = options.keepAliveMs ?? 15_000;
   // The guard needs the port, which is known only once listening; no request arrives before that.
   let guard: RequestGuard | null = null;
+  const eventStreams = new Set<ServerResponse>();
 
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
@@ -76,7 +95,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return handleRpc(req, res, { host: options.host, dispatch: options.dispatch, maxBodyBytes });
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
-    if (url.pathname === HTTP.eventsPath) return handleEvents(req, res, options.host, keepAliveMs);
+    if (url.pathname === HTTP.eventsPath) return handleEvents(req, res, options.host, keepAliveMs, eventStreams);
     return serveStatic(req, res, options.rendererDir);
   }
 
@@ -98,9 +117,12 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     server,
     close: () =>
       new Promise<void>((resolve) => {
+        // Stops listening and closes idle keep-alive connections.
         server.close(() => resolve());
-        // Event streams never end by themselves: cut them, or close would wait forever.
-        server.closeAllConnections();
+        // Event streams never end by themselves. End them properly: a cut chunked stream is an error
+        // in the browser, a finished one is not.
+        for (const stream of eventStreams) stream.end();
+        setTimeout(() => server.closeAllConnections(), CLOSE_GRACE_MS).unref();
       }),
   };
 }
