@@ -6,12 +6,16 @@ import type { Transport } from './transport';
 /** Where the tab keeps its session: per tab, gone when the tab closes, like a window's session in Electron. */
 export const SESSION_STORAGE_KEY = 'baobei.sessionToken';
 
-type EventSourceLike = Pick<EventSource, 'addEventListener' | 'removeEventListener'>;
+/** What the transport needs of an EventSource (tests hand it a plain EventTarget). */
+interface EventStream {
+  addEventListener(type: string, listener: (event: Event) => void): void;
+  removeEventListener(type: string, listener: (event: Event) => void): void;
+}
 
 export interface HttpTransportOptions {
   fetch?: typeof fetch;
   storage?: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
-  openEvents?: () => EventSourceLike;
+  openEvents?: () => EventStream;
 }
 
 const isResult = (body: unknown): body is Result<unknown> =>
@@ -23,7 +27,7 @@ export function createHttpTransport(options: HttpTransportOptions = {}): Transpo
   const storage = options.storage ?? sessionStorage;
   const openEvents = options.openEvents ?? (() => new EventSource(HTTP.eventsPath));
   // One stream for all subscribers, opened on first use.
-  let events: EventSourceLike | null = null;
+  let events: EventStream | null = null;
 
   return {
     async invoke(operation, input) {

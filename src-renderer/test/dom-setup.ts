@@ -19,5 +19,17 @@ if (!window.matchMedia) {
     }) as MediaQueryList;
 }
 
+// The select's popup measures itself; nothing resizes in jsdom.
+globalThis.ResizeObserver ??= class {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+};
+
+// antd measures scrollbars through a pseudo-element, which jsdom reports as not implemented; the
+// element's own style is an adequate answer.
+const getComputedStyle = window.getComputedStyle.bind(window);
+window.getComputedStyle = (element: Element) => getComputedStyle(element);
+
 // vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(cleanup);

@@ -2,7 +2,7 @@ import type { AppErrorShape, EventMap, EventName, InputOf, OperationName, Output
 import { translate } from '../../src-shared/i18n';
 import type { Transport } from '../api/transport';
 
-export type FakeHandlers = { [K in OperationName]?: (input: InputOf<K>) => Result<OutputOf<K>> };
+export type FakeHandlers = { [K in OperationName]?: (input: InputOf<K>) => Result<OutputOf<K>> | Promise<Result<OutputOf<K>>> };
 
 /** A typed error as the dispatcher would answer it (in Chinese, the default language). */
 export function failure(code: AppErrorShape['code'], key: string = `error.${code}`, params?: Record<string, string | number>): Result<never> {
@@ -20,7 +20,7 @@ export function fakeTransport(handlers: FakeHandlers) {
   const transport: Transport = {
     invoke: async (operation, input) => {
       calls.push({ operation, input });
-      const handler = all[operation as OperationName] as ((input: unknown) => Result<unknown>) | undefined;
+      const handler = all[operation as OperationName] as ((input: unknown) => Result<unknown> | Promise<Result<unknown>>) | undefined;
       return handler ? handler(input) : failure('INTERNAL');
     },
     subscribe: (event, callback) => {

@@ -45,6 +45,35 @@ describe('sign-in', () => {
     expect(calls.some((c) => c.operation === 'auth.signIn')).toBe(false);
   });
 
+  it('stays signed in when a session refetch asked before the sign-in answers after it', async () => {
+    const user = { id: 1, username: 'admin', displayName: '系统管理员', role: 'admin' as const };
+    let answerStaleSession = (): void => undefined;
+    let signedIn = false;
+    let sessionCalls = 0;
+    const { emit } = renderApp({
+      ...ready,
+      'auth.session': () => {
+        sessionCalls += 1;
+        if (signedIn) return { ok: true, data: { user } };
+        if (sessionCalls === 1) return { ok: true, data: { user: null } };
+        // The change feed's refetch, sent before the token existed, answers late.
+        return new Promise((resolve) => (answerStaleSession = () => resolve({ ok: true, data: { user: null } })));
+      },
+      'auth.signIn': () => {
+        // The sign-in's own write reaches the change feed before its answer reaches the tab.
+        emit('db.changed', { areas: ['users'] });
+        signedIn = true;
+        return { ok: true, data: { user, sessionToken: 'token' } };
+      },
+      'system.status': () => ({ ok: true, data: { dbPath: '/data/office.sqlite', schemaVersion: 1, appSchemaVersion: 1, readOnly: false, lastBackupAt: null } }),
+    });
+    await submitPassword('right-password');
+    await screen.findByTestId('current-user');
+    answerStaleSession();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(screen.queryByTestId('current-user')).not.toBeNull();
+  });
+
   it('opens the app once signed in', async () => {
     const user = { id: 1, username: 'admin', displayName: '系统管理员', role: 'admin' as const };
     renderApp({

@@ -4,12 +4,12 @@ import { Button, Form, Input, type InputRef } from 'antd';
 import { useRef } from 'react';
 import { contract, type InputOf } from '../../../src-shared/contract';
 import { useApi } from '../../api/ApiProvider';
-import { queryKeys } from '../../api/query-keys';
 import { CenteredCard } from '../../components/CenteredCard';
 import { ErrorAlert } from '../../forms/ErrorAlert';
 import { showFieldIssues } from '../../forms/errors';
 import { zodRule } from '../../forms/zod-rule';
 import { useT } from '../../i18n/LanguageProvider';
+import { setSessionUser } from './session-cache';
 
 type SignInValues = InputOf<'auth.signIn'>;
 const fields = contract['auth.signIn'].input.shape;
@@ -22,7 +22,7 @@ export function SignInPage({ lastUsername }: { lastUsername: string | null }) {
   const passwordRef = useRef<InputRef>(null);
   const signIn = useMutation({
     mutationFn: (values: SignInValues) => api.call('auth.signIn', values),
-    onSuccess: ({ user }) => queryClient.setQueryData(queryKeys.session, { user }),
+    onSuccess: ({ user }) => setSessionUser(queryClient, user),
     onError: (error) => {
       showFieldIssues(form, error, Object.keys(fields));
       // A wrong password is typed again from scratch.

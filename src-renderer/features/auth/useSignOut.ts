@@ -2,6 +2,7 @@ import { hashKey, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { OutputOf, SessionUser } from '../../../src-shared/contract';
 import { useApi } from '../../api/ApiProvider';
 import { queryKeys } from '../../api/query-keys';
+import { setSessionUser } from './session-cache';
 
 // What the sign-in screen still needs; everything else was the signed-out user's and goes.
 const keptAfterSignOut = new Set([queryKeys.localSettings, queryKeys.setupStatus, queryKeys.session].map((key) => hashKey(key)));
@@ -11,10 +12,10 @@ export function useSignOut(user: SessionUser) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: () => api.call('auth.signOut', {}),
-    onSuccess: () => {
+    onSuccess: async () => {
       // The sign-in screen offers the name of whoever just left, as the main process remembers it.
       queryClient.setQueryData<OutputOf<'setup.status'>>(queryKeys.setupStatus, (old) => old && { ...old, lastUsername: user.username });
-      queryClient.setQueryData(queryKeys.session, { user: null });
+      await setSessionUser(queryClient, null);
       queryClient.removeQueries({ predicate: (query) => !keptAfterSignOut.has(query.queryHash) });
     },
   });

@@ -9,6 +9,7 @@ import { errorText, showFieldIssues } from '../../forms/errors';
 import { sameAsRule } from '../../forms/password-rules';
 import { zodRule } from '../../forms/zod-rule';
 import { useT } from '../../i18n/LanguageProvider';
+import { setSessionUser } from '../auth/session-cache';
 
 type AdminValues = InputOf<'setup.createAdmin'> & { password2: string };
 const fields = contract['setup.createAdmin'].input.shape;
@@ -21,10 +22,10 @@ export function AdminStep() {
   const [form] = Form.useForm<AdminValues>();
   const createAdmin = useMutation({
     mutationFn: ({ username, displayName, password }: AdminValues) => api.call('setup.createAdmin', { username, displayName, password }),
-    onSuccess: ({ user }) => {
+    onSuccess: async ({ user }) => {
       // Creating the administrator also signs them in.
-      queryClient.setQueryData(queryKeys.session, { user });
-      return queryClient.invalidateQueries({ queryKey: queryKeys.setupStatus });
+      await setSessionUser(queryClient, user);
+      await queryClient.invalidateQueries({ queryKey: queryKeys.setupStatus });
     },
     onError: (error) => {
       showFieldIssues(form, error, Object.keys(fields));
