@@ -9,7 +9,7 @@ import { renderApp } from '../../test/render-app';
 const signedOut = (lastUsername: string | null): FakeHandlers => ({
   'setup.status': () => ({
     ok: true,
-    data: { state: 'ready', dbPath: '/data/office.sqlite', canChooseDatabase: false, defaultLocalPath: null, lastUsername },
+    data: { state: 'ready', dbPath: '/data/office.sqlite', errorKey: null, canChooseDatabase: false, defaultLocalPath: null, lastUsername },
   }),
   'auth.session': () => ({ ok: true, data: { user: null } }),
 });

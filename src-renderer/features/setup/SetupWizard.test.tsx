@@ -12,6 +12,7 @@ describe('first-run wizard', () => {
     let status: OutputOf<'setup.status'> = {
       state: 'noDatabase',
       dbPath: null,
+      errorKey: null,
       canChooseDatabase: true,
       defaultLocalPath: '/home/me/.config/baobei/baobei.sqlite',
       lastUsername: null,
@@ -58,7 +59,7 @@ describe('first-run wizard', () => {
     const { calls } = renderApp({
       'setup.status': () => ({
         ok: true,
-        data: { state: 'noDatabase', dbPath: null, canChooseDatabase: true, defaultLocalPath: '/home/me/baobei.sqlite', lastUsername: null },
+        data: { state: 'noDatabase', dbPath: null, errorKey: null, canChooseDatabase: true, defaultLocalPath: '/home/me/baobei.sqlite', lastUsername: null },
       }),
       'setup.useDatabase': () => ({ ok: true, data: { dbPath: '/home/me/baobei.sqlite' } }),
     });
@@ -66,5 +67,30 @@ describe('first-run wizard', () => {
     expect(screen.queryByTestId('wizard-db-path')).toBeNull();
     fireEvent.click(screen.getByTestId('wizard-db-submit'));
     await waitFor(() => expect(calls.find((c) => c.operation === 'setup.useDatabase')?.input).toEqual({ mode: 'createLocal' }));
+  });
+
+  it('offers to retry a remembered database that did not open before offering another', async () => {
+    let opened = false;
+    const { calls } = renderApp({
+      'setup.status': () => ({
+        ok: true,
+        data: opened
+          ? { state: 'ready', dbPath: 'Z:\\baobei.sqlite', errorKey: null, canChooseDatabase: true, defaultLocalPath: null, lastUsername: 'li' }
+          : { state: 'unavailable', dbPath: 'Z:\\baobei.sqlite', errorKey: 'error.DB_UNAVAILABLE', canChooseDatabase: true, defaultLocalPath: null, lastUsername: 'li' },
+      }),
+      'setup.useDatabase': () => {
+        opened = true;
+        return { ok: true, data: { dbPath: 'Z:\\baobei.sqlite' } };
+      },
+      'auth.session': () => ({ ok: true, data: { user: null } }),
+    });
+    expect((await screen.findByTestId('wizard-unavailable-reason')).textContent).toBe('无法访问数据库文件，请检查网络驱动器是否已连接');
+    expect(screen.queryByTestId('wizard-db-submit')).toBeNull();
+    fireEvent.click(screen.getByTestId('wizard-choose-another'));
+    expect(await screen.findByTestId('wizard-db-submit')).toBeTruthy();
+
+    fireEvent.click(screen.getByTestId('wizard-retry'));
+    expect(await screen.findByTestId('signin-username')).toHaveProperty('value', 'li');
+    expect(calls.find((c) => c.operation === 'setup.useDatabase')?.input).toEqual({ mode: 'open', path: 'Z:\\baobei.sqlite' });
   });
 });

@@ -12,7 +12,7 @@ const adminRow: User = { ...admin, active: true, version: 0, createdAt: '2026-01
 function signedInAdmin(users: () => User[], more: FakeHandlers = {}): FakeHandlers {
   window.location.hash = '/settings';
   return {
-    'setup.status': () => ({ ok: true, data: { state: 'ready', dbPath: '/d.sqlite', canChooseDatabase: false, defaultLocalPath: null, lastUsername: 'admin' } }),
+    'setup.status': () => ({ ok: true, data: { state: 'ready', dbPath: '/d.sqlite', errorKey: null, canChooseDatabase: false, defaultLocalPath: null, lastUsername: 'admin' } }),
     'auth.session': () => ({ ok: true, data: { user: admin } }),
     'system.status': () => ({ ok: true, data: { dbPath: '/d.sqlite', schemaVersion: 1, appSchemaVersion: 1, readOnly: false, lastBackupAt: null } }),
     'users.list': () => ({ ok: true, data: users() }),

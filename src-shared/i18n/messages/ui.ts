@@ -35,6 +35,8 @@ export const zh = {
   'ui.wizard.pathPlaceholder': '例如 \\\\服务器\\共享\\报备.sqlite',
   'ui.wizard.browse': '浏览…',
   'ui.wizard.createAdmin': '创建管理员并登录',
+  'ui.wizard.unavailableTitle': '无法打开上次使用的数据库',
+  'ui.wizard.chooseAnother': '选择其他数据库…',
   // sign-in and shell
   'ui.signIn.title': '登录报备',
   'ui.signIn.username': '用户名',
@@ -114,6 +116,8 @@ export const en: Record<keyof typeof zh, string> = {
   'ui.wizard.pathPlaceholder': 'e.g. \\\\server\\share\\baobei.sqlite',
   'ui.wizard.browse': 'Browse…',
   'ui.wizard.createAdmin': 'Create the administrator and sign in',
+  'ui.wizard.unavailableTitle': 'The database used last time cannot be opened',
+  'ui.wizard.chooseAnother': 'Choose another database…',
   'ui.signIn.title': 'Sign in to Baobei',
   'ui.signIn.username': 'Username',
   'ui.signIn.password': 'Password',
