@@ -10,26 +10,23 @@ import { HTTP } from '../../src-shared/contract/bridge';
  */
 export class RequestGuard {
   private readonly tokenDigest: Buffer;
-  private readonly origins: Set<string>;
-  private readonly hosts: Set<string>;
 
+  /** `port` is read per request: the guard exists before the server knows which free port it got. */
   constructor(
-    token: string,
-    readonly port: number,
+    private readonly token: string,
+    private readonly port: () => number,
   ) {
     this.tokenDigest = digest(token);
-    this.hosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
-    this.origins = new Set([...this.hosts].map((h) => `http://${h}`));
   }
 
   isOwnHost(req: IncomingMessage): boolean {
-    return this.hosts.has((req.headers.host ?? '').toLowerCase());
+    return this.ownHosts().includes((req.headers.host ?? '').toLowerCase());
   }
 
   /** Browsers send Origin on every cross-origin request and every POST; absent means a same-origin GET or a non-browser client. */
   isOwnOriginOrNone(req: IncomingMessage): boolean {
     const origin = req.headers.origin;
-    return origin === undefined || this.origins.has(origin.toLowerCase());
+    return origin === undefined || this.ownHosts().some((host) => origin.toLowerCase() === `http://${host}`);
   }
 
   hasToken(req: IncomingMessage): boolean {
@@ -44,8 +41,13 @@ export class RequestGuard {
     return timingSafeEqual(digest(candidate), this.tokenDigest);
   }
 
-  tokenCookieHeader(token: string): string {
-    return `${HTTP.tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+  tokenCookie(): string {
+    return `${HTTP.tokenCookie}=${this.token}; HttpOnly; SameSite=Strict; Path=/`;
+  }
+
+  private ownHosts(): string[] {
+    const port = this.port();
+    return [`127.0.0.1:${port}`, `localhost:${port}`];
   }
 }
 

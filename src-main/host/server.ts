@@ -28,7 +28,6 @@ export interface WebServerOptions {
 export interface WebServer {
   /** What to open in the browser: it carries the token, which the first request trades for a cookie. */
   url: string;
-  origin: string;
   token: string;
   server: http.Server;
   close(): Promise<void>;
@@ -65,31 +64,30 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const token = randomBytes(32).toString('base64url');
   const maxBodyBytes = options.maxBodyBytes ?? 8 * 1024 * 1024;
   const keepAliveMs = options.keepAliveMs ?? 15_000;
-  // The guard needs the port, which is known only once listening; no request arrives before that.
-  let guard: RequestGuard | null = null;
   const eventStreams = new Set<ServerResponse>();
 
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
-    if (!guard) return sendText(res, 503, 'Starting');
-    route(req, res, guard).catch(() => {
+    route(req, res).catch(() => {
       if (!res.headersSent) sendText(res, 500, 'Internal error');
       else res.destroy();
     });
   });
 
-  async function route(req: IncomingMessage, res: ServerResponse, g: RequestGuard): Promise<void> {
-    if (!g.isOwnHost(req) || !g.isOwnOriginOrNone(req)) return sendText(res, 403, 'Forbidden');
+  const guard = new RequestGuard(token, () => (server.address() as AddressInfo).port);
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!guard.isOwnHost(req) || !guard.isOwnOriginOrNone(req)) return sendText(res, 403, 'Forbidden');
     const url = new URL(req.url ?? '/', 'http://host');
     const offered = url.searchParams.get('token');
     if (req.method === 'GET' && url.pathname === '/' && offered !== null) {
-      if (!g.matches(offered)) return sendText(res, 403, 'Forbidden: this link is from another run of the host.');
+      if (!guard.matches(offered)) return sendText(res, 403, 'Forbidden: this link is from another run of the host.');
       // Trade the token for a cookie and drop it from the address bar and history.
-      res.writeHead(302, { 'Set-Cookie': g.tokenCookieHeader(token), Location: '/', 'Cache-Control': 'no-store' });
+      res.writeHead(302, { 'Set-Cookie': guard.tokenCookie(), Location: '/', 'Cache-Control': 'no-store' });
       res.end();
       return;
     }
-    if (!g.hasToken(req)) return sendText(res, 403, 'Forbidden: open the address the host printed (it carries ?token=…).');
+    if (!guard.hasToken(req)) return sendText(res, 403, 'Forbidden: open the address the host printed (it carries ?token=…).');
     if (url.pathname === HTTP.rpcPath) {
       if (req.method !== 'POST') return methodNotAllowed(res, 'POST');
       return handleRpc(req, res, { host: options.host, dispatch: options.dispatch, maxBodyBytes });
@@ -107,12 +105,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     });
   });
   const { port } = server.address() as AddressInfo;
-  guard = new RequestGuard(token, port);
-  const origin = `http://${LOOPBACK}:${port}`;
 
   return {
-    url: `${origin}/?token=${token}`,
-    origin,
+    url: `http://${LOOPBACK}:${port}/?token=${token}`,
     token,
     server,
     close: () =>
