@@ -60,7 +60,7 @@ describe('the lease around every transaction', () => {
 
   it('makes another PC wait and then answer BUSY while a live holder keeps beating; the holder still commits', async () => {
     const file = await freshDb();
-    const db = await openDb(file, { lease: { staleMs: 1_000, waitMs: 2_500 } });
+    const db = await openDb(file, { lease: { staleMs: 2_000, waitMs: 3_000 } });
     const holder = worker({ task: 'hold', db: file, committed: 1, pending: 1, lease: quickLease });
     await holder.waitForLine((l) => l === 'holding');
     // Longer than staleMs: only the heartbeat keeps the waiter from taking over.

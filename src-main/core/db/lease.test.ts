@@ -37,7 +37,7 @@ describe('lease file', () => {
     await a.acquire();
     expect(holderIn(file)).toMatchObject({ holder: a.holderId, host: os.hostname(), pid: process.pid });
     // A live holder keeps beating, so the second one gives up with BUSY instead of taking over.
-    const b = lease(file, { staleMs: 200, waitMs: 600 });
+    const b = lease(file, { staleMs: 1_000, waitMs: 1_500 });
     expect(await codeOf(b.acquire())).toBe('BUSY');
     expect(holderIn(file).holder).toBe(a.holderId);
     a.release();
@@ -119,11 +119,13 @@ describe('lease file', () => {
   it('gives a stale lease to one of two waiters at a time', async () => {
     const file = leaseFile();
     fs.writeFileSync(file, JSON.stringify({ holder: 'dead-pc', host: 'elsewhere', pid: 1, beat: 1 }));
-    const first = lease(file, { staleMs: 200 });
-    const second = lease(file, { staleMs: 200 });
+    // Short enough to see the dead lease go; long enough that a loaded machine never makes the
+    // winner, beating every 50 ms, look dead to the other.
+    const first = lease(file, { staleMs: 1_000 });
+    const second = lease(file, { staleMs: 1_000 });
     const acquired: Lease[] = [];
     const both = [first, second].map((l) => l.acquire().then(() => acquired.push(l)));
-    await vi.waitFor(() => expect(acquired).toHaveLength(1), { timeout: 3_000 });
+    await vi.waitFor(() => expect(acquired).toHaveLength(1), { timeout: 5_000 });
     const [winner] = acquired;
     await sleep(300);
     expect(acquired).toHaveLength(1);
@@ -137,11 +139,11 @@ describe('lease file', () => {
     const file = leaseFile();
     // No timer beat during the run: every transaction is shorter than the heartbeat interval.
     const busy = lease(file, { heartbeatMs: 60_000 });
-    const waiter = lease(file, { staleMs: 300, waitMs: 1_500 });
+    const waiter = lease(file, { staleMs: 1_000, waitMs: 2_500 });
     await busy.acquire();
     const waiting = codeOf(waiter.acquire());
     let lostIt = false;
-    const until = performance.now() + 2_000;
+    const until = performance.now() + 3_000;
     while (performance.now() < until) {
       await sleep(20);
       if (!busy.stillOwned()) lostIt = true;

@@ -22,9 +22,10 @@ async function stress(lockless: boolean): Promise<void> {
   const tmp = tempDbPath();
   cleanup = tmp.cleanup;
   await createDbFile(tmp.file, { locklessVfs: lockless });
-  // A stale limit short enough that a lease wrongly judged dead would be taken over during the run,
-  // and a wait long enough that a fair share of the lease never ends in BUSY.
-  const lease = { staleMs: 2_000, waitMs: 30_000, heartbeatMs: 100 };
+  // A stale limit short enough that a lease wrongly judged dead would be taken over during the run
+  // (a process often holds it for seconds of back-to-back commits), yet far above any real stall;
+  // a wait long enough that a waiter never gives up with BUSY while others take their turns.
+  const lease = { staleMs: 5_000, waitMs: 40_000, heartbeatMs: 100 };
   const workers: DbWorker[] = [];
   for (let p = 0; p < PROCESSES; p++) {
     workers.push(spawnDbWorker({ task: 'write', db: tmp.file, count: WRITES_EACH, tag: `pc${p}`, lease, lockless }));
