@@ -17,12 +17,13 @@ afterEach(async () => {
 });
 
 /** Two "PCs" with a database connection each on one file; the feed is the second PC's. */
-async function twoPcs(lease = { staleMs: 2_000, waitMs: 300, heartbeatMs: 50 }) {
+async function twoPcs({ lockless = false } = {}) {
+  const lease = { staleMs: 2_000, waitMs: 300, heartbeatMs: 50 };
   const tmp = tempDbPath();
   cleanup = tmp.cleanup;
-  await createDbFile(tmp.file);
-  const pc1 = await Database.open({ file: tmp.file, mode: 'open', lease });
-  const pc2 = await Database.open({ file: tmp.file, mode: 'open', lease });
+  await createDbFile(tmp.file, { locklessVfs: lockless });
+  const pc1 = await Database.open({ file: tmp.file, mode: 'open', lease, locklessVfs: lockless });
+  const pc2 = await Database.open({ file: tmp.file, mode: 'open', lease, locklessVfs: lockless });
   closers.push(() => pc1.close(), () => pc2.close());
   const events: Event[] = [];
   const feed = new ChangeFeed(pc2, (name, payload) => events.push([name, payload] as Event), 60_000);
@@ -35,8 +36,11 @@ const changed = (events: Event[]) => events.filter(([name]) => name === 'db.chan
 const health = (events: Event[]) => events.filter(([name]) => name === 'db.health').map(([, p]) => p);
 
 describe('change feed', () => {
-  it("reports another PC's commits on its next poll, with the areas they touched", async () => {
-    const { pc1, feed, events } = await twoPcs();
+  it.each([
+    ['with SQLite locks', false],
+    ['on a share without byte-range locks', true],
+  ])("reports another PC's commits on its next poll, with the areas they touched (%s)", async (_label, lockless) => {
+    const { pc1, feed, events } = await twoPcs({ lockless });
     await feed.poll();
     expect(events).toEqual([]);
 
