@@ -1,0 +1,4 @@
+/** Pure business rules shared by the renderer and the main process: field validation and conflict detection. */
+export * from './conflict';
+export * from './fields';
+export { normalizeText, stripInvisible, toSimplified } from './text/normalize-text';
