@@ -25,7 +25,7 @@ export function AppShell({ user }: { user: SessionUser }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider theme="light" breakpoint="lg" style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}>
+      <Layout.Sider theme="light" style={{ borderInlineEnd: `1px solid ${token.colorBorderSecondary}` }}>
         <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0 }}>
           {t('ui.app.name')}
         </Typography.Title>

@@ -34,7 +34,7 @@ export function EditUserModal({ user, reload, onClose }: { user: User; reload: (
       void message.success(t('ui.common.saved'));
       onClose();
     },
-    onError: (error) => showFieldIssues(form, error, Object.keys(fields)),
+    onError: (error) => showFieldIssues(form, error, ['displayName', 'role']),
   });
   const stale = isApiError(update.error) && update.error.code === 'STALE';
 
