@@ -1,4 +1,5 @@
 /** Pure business rules shared by the renderer and the main process: field validation and conflict detection. */
 export * from './conflict';
 export * from './fields';
-export { normalizeText, stripInvisible, toSimplified } from './text/normalize-text';
+export { stripInvisible } from './text/invisible';
+export { normalizeText, toSimplified } from './text/normalize-text';

@@ -52,5 +52,5 @@ export const latinLegalForms: ReadonlySet<string> = new Set([
   'group',
 ]);
 
-/** Parenthesized qualifiers that are not part of the name: country of a subsidiary, 集团, partnership forms. */
+/** Parenthesized country of a subsidiary (西门子(中国)有限公司): not part of the name, and no region. */
 export const droppedQualifiers: ReadonlySet<string> = new Set(['中国', 'china', 'prc']);

@@ -33,7 +33,7 @@ for (const province of provinces) {
     const [short = entry, full = `${entry}市`] = entry.split('|');
     const clashes = anyForm.has(short);
     const region = { key: clashes ? full : short, province: province.short };
-    addForms(region, clashes ? [full] : [short, full, `${short}市`], clashes ? null : short);
+    addForms(region, clashes ? [full] : [short, full], clashes ? null : short);
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stripInvisible } from '../text/normalize-text';
+import { stripInvisible } from '../text/invisible';
 
 export const maxCustomerNameCharacters = 100;
 

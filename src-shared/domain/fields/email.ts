@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stripInvisible } from '../text/normalize-text';
+import { stripInvisible } from '../text/invisible';
 import { parsedString } from './parsed-string';
 
 /** Stored form: visible characters only, half-width (＠ → @), lower case. */

@@ -1,4 +1,4 @@
-import { stripInvisible } from '../text/normalize-text';
+import { stripInvisible } from '../text/invisible';
 import { parsedString } from './parsed-string';
 
 export type PhoneKind = 'mobile' | 'landline' | 'service';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeText, stripInvisible, toSimplified } from './normalize-text';
+import { stripInvisible } from './invisible';
+import { normalizeText, toSimplified } from './normalize-text';
 
 describe('normalizeText', () => {
   it('folds full width to half width and case', () => {
