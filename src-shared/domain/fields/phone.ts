@@ -80,6 +80,7 @@ export const mobileSchema = parsedString((raw) => {
   const parsed = parsePhone(raw);
   return parsed?.kind === 'mobile' ? parsed.normalized : null;
 }, 'v.mobile');
+/** A landline field also takes a 400/800 number: businesses print one in its place. */
 export const landlineSchema = parsedString((raw) => {
   const parsed = parsePhone(raw);
   return parsed && parsed.kind !== 'mobile' ? parsed.normalized : null;

@@ -1,4 +1,4 @@
-import { parsedString } from './parsed-string';
+import { z } from 'zod';
 
 /**
  * Unified social credit code (统一社会信用代码), GB 32100-2015: 18 characters from a 31-character set
@@ -54,7 +54,10 @@ export function usccIssue(code: string): 'v.uscc' | 'v.usccCheck' | null {
 export const isValidUscc = (raw: string): boolean => usccIssue(normalizeUscc(raw)) === null;
 
 /** Normalizes and verifies; the message says whether the form or the check character is wrong. */
-export const usccSchema = parsedString((raw) => normalizeUscc(raw), 'v.uscc').superRefine((code, ctx) => {
-  const issue = usccIssue(code);
-  if (issue) ctx.addIssue(issue);
-});
+export const usccSchema = z
+  .string({ error: 'v.required' })
+  .transform(normalizeUscc)
+  .superRefine((code, ctx) => {
+    const issue = usccIssue(code);
+    if (issue) ctx.addIssue(issue);
+  });
