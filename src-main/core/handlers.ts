@@ -1,6 +1,8 @@
 import type { Handlers } from './handler';
 import { authHandlers } from './services/auth/handlers';
 import { officeHandlers } from './services/office/handlers';
+import { protectionHandlers } from './services/protection/handlers';
+import { registrationHandlers } from './services/registrations/handlers';
 import { setupHandlers } from './services/setup/handlers';
 import { systemHandlers } from './services/system/handlers';
 import { usersHandlers } from './services/users/handlers';
@@ -12,4 +14,6 @@ export const handlers = {
   ...usersHandlers,
   ...systemHandlers,
   ...officeHandlers,
+  ...registrationHandlers,
+  ...protectionHandlers,
 } satisfies Handlers;

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { authContract, setupContract } from './auth';
 import { officeContract } from './office';
+import { registrationsContract } from './registrations';
 import { systemContract } from './system';
 import { usersContract } from './users';
 
@@ -10,6 +11,7 @@ export const contract = {
   ...usersContract,
   ...systemContract,
   ...officeContract,
+  ...registrationsContract,
 };
 
 export type Contract = typeof contract;
@@ -23,7 +25,7 @@ export const isOperationName = (name: unknown): name is OperationName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 
 /** Areas of data the change feed reports, so screens refetch only what moved. */
-export const areas = ['users', 'registrations', 'reviews', 'pool', 'followups', 'settings', 'audit'] as const;
+export const areas = ['users', 'registrations', 'reviews', 'pool', 'followups', 'settings', 'audit', 'notifications'] as const;
 export type Area = (typeof areas)[number];
 
 export interface EventMap {
@@ -38,3 +40,4 @@ export * from './users';
 export * from './auth';
 export * from './system';
 export * from './office';
+export * from './registrations';

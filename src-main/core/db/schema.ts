@@ -27,7 +27,7 @@ export interface SchemaMigrationsTable {
   applied_at: string;
 }
 
-export type RegistrationStatus = 'draft' | 'submitted' | 'returned' | 'rejected' | 'approved' | 'won' | 'lost' | 'expired' | 'withdrawn';
+export type RegistrationStatus = 'draft' | 'submitted' | 'returned' | 'rejected' | 'approved' | 'won' | 'lost' | 'expired';
 export type StageCode = 'initial_contact' | 'needs_confirmed' | 'quotation' | 'contract_signed';
 
 export interface OfficeSettingsTable {
@@ -81,6 +81,7 @@ export interface RegistrationsTable {
   lost_reason: string | null;
   lost_comment: string | null;
   external_id: string | null;
+  gram_count: Generated<number>;
   version: Generated<number>;
   created_at: string;
   updated_at: string;

@@ -6,6 +6,7 @@ import { ChangeFeed } from '../db/change-feed';
 import { Database, type OpenOptions } from '../db/database';
 import type { LeaseOptions } from '../db/lease';
 import { AppError } from '../errors';
+import { runProtectionMaintenance } from '../services/protection/maintenance';
 import type { LocalSettingsStore } from '../local-settings';
 import { SessionStore } from '../sessions';
 
@@ -23,6 +24,8 @@ export interface AppHostOptions {
   nativeBinding?: string;
   lease?: Partial<LeaseOptions>;
   changeFeedMs?: number;
+  /** How often expired protections are released and reminders sent; 0 turns the timer off (tests). */
+  maintenanceMs?: number;
   /** Native file dialog, where there is one. */
   browse?: (kind: 'create' | 'open') => Promise<string | null>;
 }
@@ -37,6 +40,7 @@ export class AppHost {
   private database: Database | null = null;
   private feed: ChangeFeed | null = null;
   private backupTimer: NodeJS.Timeout | null = null;
+  private maintenanceTimer: NodeJS.Timeout | null = null;
   private readonly listeners = new Set<EventListener>();
   private failedOpen: { file: string; key: string } | null = null;
 
@@ -96,12 +100,30 @@ export class AppHost {
     this.feed = new ChangeFeed(db, this.emit, this.options.changeFeedMs);
     this.feed.start();
     this.startBackups(db);
+    this.startMaintenance(db);
     return db;
   }
 
   async close(): Promise<void> {
     await this.closeDatabase();
     this.listeners.clear();
+  }
+
+  /**
+   * Every running app releases expired protections, at start and on a timer: with no server, whoever
+   * is running does it, and the job is idempotent so two apps doing it at once is harmless.
+   */
+  private startMaintenance(db: Database): void {
+    const everyMs = this.options.maintenanceMs ?? 5 * 60 * 1000;
+    if (everyMs === 0) return;
+    const run = () => {
+      runProtectionMaintenance(db).catch(() => {
+        // Retried on the next tick; a lost drive shows through the change feed's health event.
+      });
+    };
+    run();
+    this.maintenanceTimer = setInterval(run, everyMs);
+    this.maintenanceTimer.unref();
   }
 
   private startBackups(db: Database): void {
@@ -122,6 +144,8 @@ export class AppHost {
     this.feed = null;
     if (this.backupTimer) clearInterval(this.backupTimer);
     this.backupTimer = null;
+    if (this.maintenanceTimer) clearInterval(this.maintenanceTimer);
+    this.maintenanceTimer = null;
     const db = this.database;
     this.database = null;
     await db?.close();

@@ -55,6 +55,7 @@ export async function makeTestHost(options: { empty?: boolean; clock?: Clock; di
     canChooseDatabase: false,
     backupPolicy: () => null,
     changeFeedMs: 60_000,
+    maintenanceMs: 0,
     ...(options.clock ? { clock: options.clock } : {}),
     ...options.host,
   });

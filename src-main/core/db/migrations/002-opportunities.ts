@@ -30,12 +30,13 @@ export const opportunitiesMigration: Migration = {
       created_at TEXT NOT NULL
     ) STRICT;
     CREATE INDEX customers_normalized_name ON customers (normalized_name);
+    CREATE INDEX customers_uscc ON customers (uscc) WHERE uscc IS NOT NULL;
 
     CREATE TABLE registrations (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
       customer_id INTEGER REFERENCES customers(id),
       owner_id INTEGER NOT NULL REFERENCES users(id),
-      status TEXT NOT NULL CHECK (status IN ('draft','submitted','returned','rejected','approved','won','lost','expired','withdrawn')),
+      status TEXT NOT NULL CHECK (status IN ('draft','submitted','returned','rejected','approved','won','lost','expired')),
       stage TEXT NOT NULL CHECK (stage IN ('initial_contact','needs_confirmed','quotation','contract_signed')),
       customer_name TEXT NOT NULL DEFAULT '',
       customer_kind TEXT NOT NULL DEFAULT 'company' CHECK (customer_kind IN ('company', 'person')),
@@ -62,6 +63,8 @@ export const opportunitiesMigration: Migration = {
       lost_reason TEXT,
       lost_comment TEXT,
       external_id TEXT,
+      -- How many grams the registration has in registration_grams: the fuzzy prefilter needs it.
+      gram_count INTEGER NOT NULL DEFAULT 0,
       version INTEGER NOT NULL DEFAULT 0,
       created_at TEXT NOT NULL,
       updated_at TEXT NOT NULL

@@ -1,0 +1,101 @@
+import type { SessionUser } from '../../../../src-shared/contract';
+import type { ConflictMatch, ConflictProbe, ConflictReport } from '../../../../src-shared/contract/registrations';
+import { compareCustomers, type CustomerKeys, sharesEnoughGrams } from '../../../../src-shared/domain';
+import { localDate } from '../../clock';
+import type { Db } from '../../db/database';
+import { probeOfRow, selectRegistrations, type RegistrationRow } from '../registrations/rows';
+import { exactKeys, keysOf } from './customer-input';
+
+export interface FindOptions {
+  viewer: SessionUser;
+  nowIso: string;
+  excludeRegistrationId?: number | undefined;
+  /** Whose customer the probe is for; the viewer unless a reviewer checks someone's registration. */
+  ownerId?: number;
+}
+
+type Probe = Omit<ConflictProbe, 'excludeRegistrationId' | 'customerKind'> & Partial<Pick<ConflictProbe, 'customerKind'>>;
+
+/**
+ * Candidate ids from the index only: registrations sharing an exact key, or enough name grams to be
+ * possibly similar. Only active registrations are in the index, so nothing else is ever compared.
+ */
+async function candidateIds(q: Db, keys: CustomerKeys): Promise<number[]> {
+  const ids = new Set<number>();
+  const exact = exactKeys(keys);
+  if (exact.length > 0) {
+    const rows = await q
+      .selectFrom('registration_keys')
+      .select('registration_id')
+      .where((eb) => eb.or(exact.map((k) => eb.and([eb('kind', '=', k.kind), eb('value', '=', k.value)]))))
+      .execute();
+    for (const r of rows) ids.add(r.registration_id);
+  }
+  if (keys.grams.length > 0) {
+    const rows = await q
+      .selectFrom('registration_grams as g')
+      .innerJoin('registrations as r', 'r.id', 'g.registration_id')
+      .select(['g.registration_id', 'r.gram_count', (eb) => eb.fn.countAll<number>().as('shared')])
+      .where('g.gram', 'in', keys.grams)
+      .groupBy('g.registration_id')
+      .execute();
+    for (const r of rows) if (sharesEnoughGrams(Number(r.shared), keys.grams.length, r.gram_count)) ids.add(r.registration_id);
+  }
+  return [...ids];
+}
+
+const isReviewer = (u: SessionUser) => u.role === 'reviewer' || u.role === 'admin';
+
+function toMatch(row: RegistrationRow, level: 'block' | 'warn', signals: string[], viewer: SessionUser): ConflictMatch {
+  const match: ConflictMatch = {
+    registrationId: row.id,
+    level,
+    signals,
+    state: row.protection_ends_at ? 'protected' : 'pending',
+    protectedUntil: row.protection_ends_at ? localDate(new Date(row.protection_ends_at)) : null,
+  };
+  // A salesperson learns that the customer is taken and until when, nothing about the other deal.
+  if (isReviewer(viewer)) {
+    match.other = {
+      customerName: row.customer_name,
+      ownerName: row.owner_name,
+      status: row.status,
+      stage: row.stage,
+      contactPerson: row.contact_person,
+      phones: JSON.parse(row.phones) as string[],
+      email: row.email,
+      submittedAt: row.submitted_at,
+    };
+  }
+  return match;
+}
+
+/**
+ * Compares a customer with every active registration that the index says could match, and reports
+ * the others' registrations as matches (strongest first, then first committed) and the owner's own
+ * as `ownCustomer`: a further opportunity for a customer one already holds is no conflict.
+ */
+export async function findConflicts(q: Db, probe: Probe, options: FindOptions): Promise<ConflictReport> {
+  const keys = keysOf({ ...probe, customerKind: probe.customerKind ?? 'company', phones: probe.phones ?? [] });
+  const ids = (await candidateIds(q, keys)).filter((id) => id !== options.excludeRegistrationId);
+  if (ids.length === 0) return { matches: [], ownCustomer: null };
+  const rows = await selectRegistrations(q).where('r.id', 'in', ids).execute();
+  const ownerId = options.ownerId ?? options.viewer.id;
+  const matches: ConflictMatch[] = [];
+  const own: RegistrationRow[] = [];
+  for (const row of rows) {
+    const result = compareCustomers(keys, keysOf(probeOfRow(row)));
+    if (!result.level) continue;
+    if (row.owner_id === ownerId) {
+      if (result.level === 'block') own.push(row);
+      continue;
+    }
+    matches.push(toMatch(row, result.level, result.signals.map((s) => s.reason), options.viewer));
+  }
+  matches.sort((a, b) => Number(a.level === 'warn') - Number(b.level === 'warn') || a.registrationId - b.registrationId);
+  const customerId = own.map((r) => r.customer_id).find((id): id is number => id !== null);
+  return {
+    matches,
+    ownCustomer: customerId === undefined ? null : { customerId, registrationIds: own.map((r) => r.id).sort((a, b) => a - b) },
+  };
+}

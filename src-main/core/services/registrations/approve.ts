@@ -1,0 +1,77 @@
+import type { SessionUser } from '../../../../src-shared/contract';
+import type { Db } from '../../db/database';
+import { AppError } from '../../errors';
+import { recordAudit } from '../audit/record';
+import { findConflicts } from '../conflicts/find';
+import { readOfficeSettings } from '../office/settings';
+import { activeProtectionCount, addDays, protectCustomer } from '../protection/protect';
+import { loadRegistration, probeOfRow } from './rows';
+
+export interface ApproveRequest {
+  id: number;
+  version?: number | undefined;
+  reviewer: SessionUser;
+  nowIso: string;
+  reason?: string | null;
+}
+
+/**
+ * Approves and protects, inside the caller's write transaction. Conflicts are checked again here, as
+ * of this commit: another PC may have approved the same customer since the reviewer opened the page.
+ * The database's one-active-protection index is the last word.
+ */
+export async function approveRegistration(q: Db, req: ApproveRequest): Promise<void> {
+  const { reviewer, nowIso } = req;
+  const before = await loadRegistration(q, req.id);
+  if (before.owner_id === reviewer.id) throw new AppError('FORBIDDEN', 'error.ownRegistration');
+  if (req.version !== undefined && before.version !== req.version) throw new AppError('STALE');
+  if (before.status !== 'submitted') throw new AppError('CONFLICT', 'error.notSubmitted');
+  if (before.customer_id === null) throw new AppError('INTERNAL');
+
+  const report = await findConflicts(q, probeOfRow(before), { viewer: reviewer, nowIso, excludeRegistrationId: before.id, ownerId: before.owner_id });
+  const protectedElsewhere = report.matches.find((m) => m.level === 'block' && m.state === 'protected');
+  if (protectedElsewhere) throw new AppError('CONFLICT', 'error.customerProtected');
+  // The first committed claim comes first: a later one is approved only after the earlier is decided.
+  const earlier = report.matches.find((m) => m.level === 'block' && m.registrationId < before.id);
+  if (earlier) throw new AppError('CONFLICT', 'error.earlierClaim', { id: earlier.registrationId });
+
+  const { settings } = await readOfficeSettings(q);
+  if ((await activeProtectionCount(q, before.owner_id)) >= settings.maxActiveProtections)
+    throw new AppError('CONFLICT', 'error.protectionCap', { max: settings.maxActiveProtections });
+  await protectCustomer(q, {
+    customerId: before.customer_id,
+    registrationId: before.id,
+    ownerId: before.owner_id,
+    kind: 'open',
+    startsAt: nowIso,
+    endsAt: addDays(nowIso, settings.protectionDays),
+  });
+  await q
+    .updateTable('registrations')
+    .set((eb) => ({
+      status: 'approved',
+      approved_at: nowIso,
+      decided_at: nowIso,
+      decided_by: reviewer.id,
+      decision_reason: req.reason ?? null,
+      needs_adjudication: 0,
+      updated_at: nowIso,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', before.id)
+    .execute();
+  // The funnel starts at approval: the stage the registration was approved in is its first history entry.
+  await q
+    .insertInto('stage_history')
+    .values({ registration_id: before.id, from_stage: null, to_stage: before.stage, changed_at: nowIso, changed_by: reviewer.id })
+    .execute();
+  await recordAudit(q, {
+    at: nowIso,
+    userId: reviewer.id,
+    operation: 'registrations.approve',
+    entity: 'registration',
+    entityId: before.id,
+    before,
+    after: await loadRegistration(q, before.id),
+  });
+}
