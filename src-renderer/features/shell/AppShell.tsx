@@ -4,9 +4,9 @@ import type { SessionUser } from '../../../src-shared/contract';
 import { errorText } from '../../forms/errors';
 import { useT } from '../../i18n/LanguageProvider';
 import { useSignOut } from '../auth/useSignOut';
-import { SettingsPage } from '../settings/SettingsPage';
 import { type AppArea, appAreas, areaIcons } from './areas';
 import { ComingSoon } from './ComingSoon';
+import { areaPages } from './pages';
 import { StatusLine } from './StatusLine';
 import { useHashRoute } from './useHashRoute';
 
@@ -17,6 +17,7 @@ export function AppShell({ user }: { user: SessionUser }) {
   const { token } = theme.useToken();
   const [area, navigate] = useHashRoute<AppArea>(appAreas, 'register');
   const signOut = useSignOut(user);
+  const Page = areaPages[area];
 
   const menuItems = appAreas.map((key) => {
     const Icon = areaIcons[key];
@@ -50,7 +51,7 @@ export function AppShell({ user }: { user: SessionUser }) {
             </Space>
           </Flex>
         </Layout.Header>
-        <Layout.Content style={{ padding: 24 }}>{area === 'settings' ? <SettingsPage user={user} /> : <ComingSoon area={area} />}</Layout.Content>
+        <Layout.Content style={{ padding: 24 }}>{Page ? <Page user={user} /> : <ComingSoon area={area} />}</Layout.Content>
         <Layout.Footer style={{ padding: '8px 24px', borderTop: `1px solid ${token.colorBorderSecondary}` }}>
           <StatusLine />
         </Layout.Footer>
