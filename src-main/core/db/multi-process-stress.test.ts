@@ -28,8 +28,11 @@ async function stress(lockless: boolean): Promise<void> {
   const lease = { staleMs: 5_000, waitMs: 40_000, heartbeatMs: 100 };
   const workers: DbWorker[] = [];
   for (let p = 0; p < PROCESSES; p++) {
-    workers.push(spawnDbWorker({ task: 'write', db: tmp.file, count: WRITES_EACH, tag: `pc${p}`, lease, lockless }));
+    workers.push(spawnDbWorker({ task: 'write', db: tmp.file, count: WRITES_EACH, tag: `pc${p}`, lease, lockless, startOnGo: true }));
   }
+  // Start the writes together, after every process has loaded, so that they really contend.
+  await Promise.all(workers.map((w) => w.waitForLine((l) => l === 'ready')));
+  for (const w of workers) w.send('go');
   const exits = await Promise.all(workers.map((w) => w.exited));
 
   expect(workers.flatMap((w) => w.errors())).toEqual([]);
