@@ -40,6 +40,10 @@ async function startHost(dir: string, dbFile: string): Promise<{ url: string; ch
   return { url, child };
 }
 
+/**
+ * List the host before the page in a test (`({ host, page })`): fixtures are torn down in reverse, so
+ * the page's console check then runs while the host still serves its event stream.
+ */
 type Fixtures = {
   /** A host on a database made by `baobei init` with ADMIN. */
   host: WebHost;

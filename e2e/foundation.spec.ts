@@ -1,6 +1,6 @@
 import { ADMIN, expect, signIn, test } from './fixtures';
 
-test('first run: the wizard creates the administrator, who is then signed in', async ({ page, freshHost }) => {
+test('first run: the wizard creates the administrator, who is then signed in', async ({ freshHost, page }) => {
   await page.goto(freshHost.url);
   await page.getByTestId('wizard-admin-username').fill('boss');
   await page.getByTestId('wizard-admin-display-name').fill('老板');
@@ -14,7 +14,7 @@ test('first run: the wizard creates the administrator, who is then signed in', a
   expect(users.map((u: { username: string }) => u.username)).toEqual(['boss']);
 });
 
-test('a wrong password is refused with a plain message; the right one signs in; sign-out returns to sign-in', async ({ page, host }) => {
+test('a wrong password is refused with a plain message; the right one signs in; sign-out returns to sign-in', async ({ host, page }) => {
   await signIn(page, host.url, ADMIN.username, 'not-the-password');
   await expect(page.getByTestId('signin-error')).toHaveText('用户名或密码错误');
   await page.getByTestId('signin-password').fill(ADMIN.password);
@@ -24,7 +24,7 @@ test('a wrong password is refused with a plain message; the right one signs in; 
   await expect(page.getByTestId('signin-username')).toBeVisible();
 });
 
-test('an admin adds a salesperson, who then signs in', async ({ page, host }) => {
+test('an admin adds a salesperson, who then signs in', async ({ host, page }) => {
   await signIn(page, host.url, ADMIN.username, ADMIN.password);
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('users-add').click();

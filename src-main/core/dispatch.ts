@@ -3,6 +3,7 @@ import { type AppErrorShape, type Result, type SessionUser, contract, isOperatio
 import type { Access } from '../../src-shared/contract/define';
 import type { Language } from '../../src-shared/contract/system';
 import { translate } from '../../src-shared/i18n';
+import { issueKey } from '../../src-shared/i18n/issue-key';
 import { AppError, isAppError } from './errors';
 import type { Caller, HandlerContext, Handlers } from './handler';
 import type { AppHost } from './host/app-host';
@@ -25,7 +26,8 @@ export function createDispatcher(host: AppHost, handlers: Handlers, options: Dis
       if (!isOperationName(name)) throw new AppError('NOT_FOUND', 'error.unknownOperation');
       const operation = contract[name];
       const input = operation.input.parse(rawInput ?? {});
-      const user = operation.access === 'public' ? await optionalUser(host, caller) : await requiredUser(host, caller);
+      const user =
+        operation.access !== 'public' ? await requiredUser(host, caller) : operation.readsCaller ? await optionalUser(host, caller) : null;
       checkAccess(operation.access, user);
       const ctx: HandlerContext = { host, caller, clock: host.clock, language, user };
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
@@ -85,13 +87,4 @@ export function toErrorShape(e: unknown, language: Language, logUnexpected: (e: 
     };
   }
   return shape;
-}
-
-/** Our schemas carry i18n keys as messages; zod's own messages fall back to a generic key per issue. */
-function issueKey(issue: ZodError['issues'][number]): string {
-  if (issue.message.startsWith('v.')) return issue.message;
-  if (issue.code === 'unrecognized_keys') return 'v.unknownField';
-  if (issue.code === 'too_big') return 'v.tooLong';
-  if (issue.code === 'invalid_type' && issue.input === undefined) return 'v.required';
-  return 'v.invalidType';
 }

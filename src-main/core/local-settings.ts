@@ -15,7 +15,13 @@ export const localSettingsSchema = z.object({
 });
 export type LocalSettings = z.infer<typeof localSettingsSchema>;
 
-export class LocalSettingsStore {
+/** Where a host keeps this PC's settings: a file for the app, memory for the CLI. */
+export interface SettingsStore {
+  get(): LocalSettings;
+  update(patch: Partial<LocalSettings>): LocalSettings;
+}
+
+export class LocalSettingsStore implements SettingsStore {
   private cached: LocalSettings | null = null;
 
   constructor(readonly file: string) {}

@@ -4,27 +4,8 @@ import type { LocalSettings } from '../core/local-settings';
 // Pure data and functions only: window-options.test.ts checks them under plain Node, so a weakened
 // security option fails a test even though Electron itself never runs there.
 
-/**
- * Served as a response header by the app:// protocol handler. antd (CSS-in-JS) injects <style> tags,
- * hence 'unsafe-inline' for styles only; scripts come from our own files and nothing else, and the
- * renderer talks to the main process through the preload, never over the network.
- */
-export const cspDirectives: Readonly<Record<string, readonly string[]>> = {
-  'default-src': ["'none'"],
-  'script-src': ["'self'"],
-  'style-src': ["'self'", "'unsafe-inline'"],
-  'img-src': ["'self'", 'data:', 'blob:'],
-  'font-src': ["'self'", 'data:'],
-  'connect-src': ["'self'"],
-  'object-src': ["'none'"],
-  'base-uri': ["'none'"],
-  'form-action': ["'none'"],
-  'frame-ancestors': ["'none'"],
-};
-
-export const contentSecurityPolicy = Object.entries(cspDirectives)
-  .map(([name, sources]) => `${name} ${sources.join(' ')}`)
-  .join('; ');
+/** Served as a response header by the app:// protocol handler. */
+export { contentSecurityPolicy, cspDirectives } from '../core/security/csp';
 
 export function secureWebPreferences(options: { preload: string; devTools: boolean }): WebPreferences {
   return {

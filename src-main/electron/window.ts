@@ -1,11 +1,11 @@
 import { BrowserWindow, screen } from 'electron';
-import type { LocalSettingsStore } from '../core/local-settings';
+import type { SettingsStore } from '../core/local-settings';
 import { APP_ENTRY_URL } from './app-url';
 import type { Logger } from './log';
 import { mainWindowOptions, restoredBounds } from './window-options';
 
 export interface MainWindowOptions {
-  settings: LocalSettingsStore;
+  settings: SettingsStore;
   preload: string;
   title: string;
   devTools: boolean;

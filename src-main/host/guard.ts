@@ -32,7 +32,7 @@ export class RequestGuard {
   hasToken(req: IncomingMessage): boolean {
     const header = req.headers[HTTP.tokenHeader];
     if (typeof header === 'string' && this.matches(header)) return true;
-    const cookie = readCookie(req, HTTP.tokenCookie);
+    const cookie = readCookie(req, this.cookieName());
     return cookie !== undefined && this.matches(cookie);
   }
 
@@ -42,7 +42,12 @@ export class RequestGuard {
   }
 
   tokenCookie(): string {
-    return `${HTTP.tokenCookie}=${this.token}; HttpOnly; SameSite=Strict; Path=/`;
+    return `${this.cookieName()}=${this.token}; HttpOnly; SameSite=Strict; Path=/`;
+  }
+
+  /** Browsers share cookies across the ports of one host: the port in the name keeps two hosts apart. */
+  cookieName(): string {
+    return `${HTTP.tokenCookie}_${this.port()}`;
   }
 
   private ownHosts(): string[] {

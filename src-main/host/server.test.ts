@@ -76,7 +76,7 @@ describe('browser host', () => {
     const post = await request(web, { method: 'POST', path: HTTP.rpcPath, headers: { 'content-type': 'application/json' }, body: '{"op":"setup.status","input":{}}' });
     expect(post.status).toBe(403);
     expect((await request(web, { path: '/', headers: { [HTTP.tokenHeader]: 'guess' } })).status).toBe(403);
-    expect((await request(web, { path: '/', headers: { cookie: `${HTTP.tokenCookie}=guess` } })).status).toBe(403);
+    expect((await request(web, { path: '/', headers: { cookie: `${HTTP.tokenCookie}_${new URL(web.url).port}=guess` } })).status).toBe(403);
     expect((await request(web, { path: '/?token=guess' })).status).toBe(403);
   });
 

@@ -8,6 +8,7 @@ import { handleEvents } from './events';
 import { RequestGuard } from './guard';
 import { handleRpc } from './rpc';
 import { sendText, serveStatic } from './static-files';
+import { contentSecurityPolicy } from '../core/security/csp';
 
 /** Only this machine may connect; the address is fixed so nobody can widen it by a flag. */
 const LOOPBACK = '127.0.0.1';
@@ -32,24 +33,6 @@ export interface WebServer {
   server: http.Server;
   close(): Promise<void>;
 }
-
-/**
- * The Electron window's policy (src-main/electron/window-options.ts): antd's CSS-in-JS needs inline
- * styles, nothing else is inline, and the page talks only to this host. Plus what only a web page needs:
- * no framing, and no referrer that could carry the token.
- */
-const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 const securityHeaders: Record<string, string> = {
   'Content-Security-Policy': contentSecurityPolicy,

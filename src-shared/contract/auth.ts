@@ -23,6 +23,7 @@ export const authContract = {
     input: z.object({}).strict(),
     output: z.object({ user: sessionUserSchema.nullable() }),
     access: 'public',
+    readsCaller: true,
   }),
   'auth.changePassword': operation({
     input: z.object({ currentPassword: z.string().min(1, { error: 'v.required' }).max(200), newPassword: passwordSchema }).strict(),
@@ -56,11 +57,13 @@ export const setupContract = {
       .refine((v) => v.mode === 'createLocal' || v.path !== undefined, { error: 'v.required', path: ['path'] }),
     output: z.object({ dbPath: z.string() }),
     access: 'public',
+    readsCaller: true,
   }),
   'setup.browse': operation({
     input: z.object({ kind: z.enum(['create', 'open']) }).strict(),
     output: z.object({ path: z.string().nullable() }),
     access: 'public',
+    readsCaller: true,
   }),
   'setup.createAdmin': operation({
     input: z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }).strict(),

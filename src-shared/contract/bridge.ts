@@ -12,7 +12,8 @@ export interface BaobeiBridge {
 
 /**
  * The browser host's wire protocol (loopback only):
- * - `GET /?token=T` sets the host token as an HttpOnly, SameSite=Strict cookie and redirects to `/`;
+ * - `GET /?token=T` sets the host token as an HttpOnly, SameSite=Strict cookie (`baobei_token_<port>`)
+ *   and redirects to `/`;
  *   every other request needs that cookie or the `x-baobei-token` header, or gets 403.
  * - `POST /rpc` with `{ "op": name, "input": … }` answers a `Result` as JSON; the tab's session
  *   token travels in the `x-baobei-session` header.

@@ -13,6 +13,11 @@ export interface Operation<I extends z.ZodType = z.ZodType, O extends z.ZodType 
   input: I;
   output: O;
   access: Access;
+  /**
+   * A public operation that also wants to know who calls, if anyone (auth.session). Other public
+   * operations never touch the database for the caller, so sign-out works with the drive gone.
+   */
+  readsCaller?: boolean;
 }
 
 export const operation = <I extends z.ZodType, O extends z.ZodType>(o: Operation<I, O>): Operation<I, O> => o;

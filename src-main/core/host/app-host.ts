@@ -7,13 +7,13 @@ import { Database, type OpenOptions } from '../db/database';
 import type { LeaseOptions } from '../db/lease';
 import { AppError } from '../errors';
 import { runProtectionMaintenance } from '../services/protection/maintenance';
-import type { LocalSettingsStore } from '../local-settings';
+import type { SettingsStore } from '../local-settings';
 import { SessionStore } from '../sessions';
 
 export type EventListener = <K extends EventName>(name: K, payload: EventMap[K]) => void;
 
 export interface AppHostOptions {
-  settings: LocalSettingsStore;
+  settings: SettingsStore;
   clock?: Clock;
   /** Where "new local database" puts the file; null when this host cannot choose a database. */
   defaultLocalPath: string | null;

@@ -25,6 +25,7 @@ export const zh = {
   'error.diskFull': '磁盘空间已满，未能保存',
   'error.lastAdmin': '不能停用或降级最后一位管理员',
   'error.selfDeactivate': '不能停用自己的账号',
+  'error.backupsOff': '此处未开启自动备份，请用命令行 baobei backup 备份',
   // validation
   'v.required': '必填',
   'v.invalidType': '格式不正确',
@@ -65,6 +66,7 @@ export const en: Record<keyof typeof zh, string> = {
   'error.diskFull': 'The disk is full; nothing was saved',
   'error.lastAdmin': 'The last administrator cannot be deactivated or demoted',
   'error.selfDeactivate': 'You cannot deactivate your own account',
+  'error.backupsOff': 'Backups are off here; use `baobei backup` from the command line',
   'v.required': 'Required',
   'v.invalidType': 'Invalid format',
   'v.tooLong': 'Too long',

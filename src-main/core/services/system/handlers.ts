@@ -40,7 +40,7 @@ export const systemHandlers = {
   'system.backup': async (_input, ctx) => {
     const db = requireDb(ctx);
     const policy = ctx.host.options.backupPolicy(db.file);
-    if (!policy) throw new AppError('FORBIDDEN');
+    if (!policy) throw new AppError('CONFLICT', 'error.backupsOff');
     return backupNow(db, policy);
   },
 } satisfies HandlersFor<typeof systemContract>;

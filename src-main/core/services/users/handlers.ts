@@ -13,7 +13,7 @@ export async function insertUser(
   nowIso: string,
 ) {
   const taken = await q.selectFrom('users').select('id').where('username', '=', user.username).executeTakeFirst();
-  if (taken) throw new AppError('CONFLICT', 'error.usernameTaken', { username: user.username });
+  if (taken) throw new AppError('CONFLICT', 'error.usernameTaken', { username: user.username }, [{ path: ['username'], key: 'error.usernameTaken' }]);
   return q
     .insertInto('users')
     .values({
