@@ -112,6 +112,18 @@ export interface ProtectionsTable {
   ended_at: string | null;
 }
 
+export interface ReviewDecisionsTable {
+  id: Generated<number>;
+  registration_id: number;
+  reviewer_id: number;
+  decision: 'approve' | 'return' | 'reject';
+  reason: string | null;
+  /** JSON array of { criterion, passed, comment }. */
+  checklist: Generated<string>;
+  adjudicated_against: number | null;
+  created_at: string;
+}
+
 export interface ExtensionRequestsTable {
   id: Generated<number>;
   protection_id: number;
@@ -191,6 +203,7 @@ export interface Schema {
   registration_grams: RegistrationGramsTable;
   protections: ProtectionsTable;
   extension_requests: ExtensionRequestsTable;
+  review_decisions: ReviewDecisionsTable;
   follow_ups: FollowUpsTable;
   stage_history: StageHistoryTable;
   close_date_changes: CloseDateChangesTable;

@@ -107,6 +107,19 @@ export const opportunitiesMigration: Migration = {
     CREATE INDEX protections_active_end ON protections (status, ends_at);
     CREATE INDEX protections_owner ON protections (owner_id, status);
 
+    -- Each review decision with the reviewer's checklist (criterion, verdict, comment) as JSON.
+    CREATE TABLE review_decisions (
+      id INTEGER PRIMARY KEY,
+      registration_id INTEGER NOT NULL REFERENCES registrations(id),
+      reviewer_id INTEGER NOT NULL REFERENCES users(id),
+      decision TEXT NOT NULL CHECK (decision IN ('approve', 'return', 'reject')),
+      reason TEXT,
+      checklist TEXT NOT NULL DEFAULT '[]',
+      adjudicated_against INTEGER REFERENCES registrations(id),
+      created_at TEXT NOT NULL
+    ) STRICT;
+    CREATE INDEX review_decisions_registration ON review_decisions (registration_id, id);
+
     CREATE TABLE extension_requests (
       id INTEGER PRIMARY KEY,
       protection_id INTEGER NOT NULL REFERENCES protections(id),
