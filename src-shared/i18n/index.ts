@@ -6,6 +6,7 @@ import * as opportunity from './messages/opportunity';
 import * as protection from './messages/protection';
 import * as review from './messages/review';
 import * as registration from './messages/registration';
+import * as registrationUi from './messages/registration-ui';
 import * as ui from './messages/ui';
 
 /**
@@ -13,7 +14,7 @@ import * as ui from './messages/ui';
  * `zh` dictionary (the default language, whose keys are the type) and an `en` one that must have every
  * key; they are merged here.
  */
-const areas = [core, electron, cli, ui, protection, opportunity, registration, review] as const;
+const areas = [core, electron, cli, ui, protection, opportunity, registration, review, registrationUi] as const;
 
 type Merge<T extends readonly { zh: object }[]> = T extends readonly [infer H extends { zh: object }, ...infer R extends { zh: object }[]]
   ? H['zh'] & Merge<R>
