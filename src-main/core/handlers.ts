@@ -1,5 +1,8 @@
 import type { Handlers } from './handler';
+import { auditHandlers } from './services/audit/handlers';
 import { authHandlers } from './services/auth/handlers';
+import { notificationHandlers } from './services/notifications/handlers';
+import { reviewHandlers } from './services/review/handlers';
 import { officeHandlers } from './services/office/handlers';
 import { protectionHandlers } from './services/protection/handlers';
 import { registrationHandlers } from './services/registrations/handlers';
@@ -16,4 +19,7 @@ export const handlers = {
   ...officeHandlers,
   ...registrationHandlers,
   ...protectionHandlers,
+  ...reviewHandlers,
+  ...notificationHandlers,
+  ...auditHandlers,
 } satisfies Handlers;

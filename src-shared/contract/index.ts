@@ -2,6 +2,9 @@ import type { z } from 'zod';
 import { authContract, setupContract } from './auth';
 import { officeContract } from './office';
 import { registrationsContract } from './registrations';
+import { reviewContract } from './review';
+import { notificationsContract } from './notifications';
+import { auditContract } from './audit';
 import { systemContract } from './system';
 import { usersContract } from './users';
 
@@ -12,6 +15,9 @@ export const contract = {
   ...systemContract,
   ...officeContract,
   ...registrationsContract,
+  ...reviewContract,
+  ...notificationsContract,
+  ...auditContract,
 };
 
 export type Contract = typeof contract;
@@ -41,3 +47,6 @@ export * from './auth';
 export * from './system';
 export * from './office';
 export * from './registrations';
+export * from './review';
+export * from './notifications';
+export * from './audit';

@@ -35,6 +35,8 @@ export interface OpenOptions {
 export interface Tx {
   /** Keeps the lease alive during long work, between steps. */
   heartbeat(): void;
+  /** Runs a step that may fail on its own: its writes are undone, the transaction goes on. */
+  savepoint<T>(step: () => Promise<T>): Promise<T>;
   raw: BetterSqlite3.Database;
 }
 
@@ -196,7 +198,7 @@ export class Database {
     try {
       this.raw.exec(begin);
       try {
-        const result = await body(this.kysely, { heartbeat: () => this.lease.heartbeat(), raw: this.raw });
+        const result = await body(this.kysely, { heartbeat: () => this.lease.heartbeat(), savepoint: (step) => this.savepoint(step), raw: this.raw });
         if (areas.length > 0) this.bumpAreas(areas);
         // A holder that stalled past the stale limit may have lost the lease: never commit then. Every
         // write is checked, also one that names no area for the change feed.
@@ -208,6 +210,19 @@ export class Database {
       }
     } finally {
       this.lease.release();
+    }
+  }
+
+  private async savepoint<T>(step: () => Promise<T>): Promise<T> {
+    this.raw.exec('SAVEPOINT step');
+    try {
+      const result = await step();
+      this.raw.exec('RELEASE step');
+      return result;
+    } catch (e) {
+      this.raw.exec('ROLLBACK TO step');
+      this.raw.exec('RELEASE step');
+      throw e;
     }
   }
 

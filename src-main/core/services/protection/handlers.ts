@@ -40,7 +40,7 @@ export const protectionHandlers = {
 
   'pool.claim': async (input, ctx) => {
     const me = requireUser(ctx);
-    return requireDb(ctx).write(['registrations', 'reviews', 'pool'], async (q) => {
+    return requireDb(ctx).write(['registrations', 'reviews', 'pool', 'notifications'], async (q) => {
       const nowIso = isoNow(ctx.clock);
       const entry = await poolEntry(q, input.customerId);
       if (!entry) throw new AppError('CONFLICT', 'error.notInPool');

@@ -22,7 +22,7 @@ describe('protection and the public pool', () => {
     o.clock.advanceDays(1.5);
     expect(await runProtectionMaintenance(o.host.requireDb())).toEqual({ expired: 0, reminded: 1 });
     expect(await runProtectionMaintenance(o.host.requireDb())).toEqual({ expired: 0, reminded: 0 });
-    const notes = await o.host.requireDb().read((q) => q.selectFrom('notifications').selectAll().execute());
+    const notes = await o.host.requireDb().read((q) => q.selectFrom('notifications').selectAll().where('kind', '=', 'protection.expiring').execute());
     expect(notes).toMatchObject([{ kind: 'protection.expiring', entity_id: r.id, params: JSON.stringify({ until: '2026-05-31' }) }]);
   });
 

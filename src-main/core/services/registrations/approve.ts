@@ -32,7 +32,8 @@ export async function approveRegistration(q: Db, req: ApproveRequest): Promise<v
   const protectedElsewhere = report.matches.find((m) => m.level === 'block' && m.state === 'protected');
   if (protectedElsewhere) throw new AppError('CONFLICT', 'error.customerProtected');
   // The first committed claim comes first: a later one is approved only after the earlier is decided.
-  const earlier = report.matches.find((m) => m.level === 'block' && m.registrationId < before.id);
+  // A returned one is back with its owner and does not hold up the others.
+  const earlier = report.matches.find((m) => m.level === 'block' && m.registrationId < before.id && m.other?.status === 'submitted');
   if (earlier) throw new AppError('CONFLICT', 'error.earlierClaim', { id: earlier.registrationId });
 
   const { settings } = await readOfficeSettings(q);

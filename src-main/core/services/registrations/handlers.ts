@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/record';
 import { findConflicts } from '../conflicts/find';
 import { unindexRegistration } from '../conflicts/index-keys';
 import { checkCanSee, checkOwnerMay, isReviewer } from './access';
-import { approveRegistration } from './approve';
+import { decide } from '../review/decide';
 import { fieldColumns, loadRegistration, selectRegistrations, toRegistration } from './rows';
 import { submitRegistration } from './submit';
 
@@ -61,7 +61,7 @@ export const registrationHandlers = {
 
   'registrations.submit': async (input, ctx) => {
     const me = requireUser(ctx);
-    return requireDb(ctx).write(['registrations', 'reviews'], async (q) => {
+    return requireDb(ctx).write(['registrations', 'reviews', 'notifications'], async (q) => {
       const existing = input.id === undefined ? null : await loadRegistration(q, input.id);
       if (existing) checkOwnerMay(me, existing, ['draft', 'returned'], input.version);
       const { id, conflicts } = await submitRegistration(q, {
@@ -134,8 +134,17 @@ export const registrationHandlers = {
 
   'registrations.approve': async (input, ctx) => {
     const me = requireUser(ctx);
-    return requireDb(ctx).write(['registrations', 'reviews', 'pool'], async (q) => {
-      await approveRegistration(q, { id: input.id, version: input.version, reviewer: me, nowIso: isoNow(ctx.clock) });
+    return requireDb(ctx).write(['registrations', 'reviews', 'pool', 'notifications'], async (q) => {
+      await decide(q, {
+        id: input.id,
+        version: input.version,
+        reviewer: me,
+        decision: 'approve',
+        checklist: [],
+        vouchAll: true,
+        nowIso: isoNow(ctx.clock),
+        today: localToday(ctx.clock),
+      });
       return toRegistration(await loadRegistration(q, input.id));
     });
   },

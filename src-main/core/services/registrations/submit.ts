@@ -4,6 +4,7 @@ import { closeDateIssue } from '../../../../src-shared/domain/fields';
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record';
+import { notify, reviewerIds } from '../notifications/notify';
 import { findConflicts } from '../conflicts/find';
 import { indexRegistration } from '../conflicts/index-keys';
 import { resolveCustomer } from '../conflicts/customers';
@@ -90,6 +91,12 @@ export async function submitRegistration(q: Db, req: SubmitRequest): Promise<{ i
     before: existing ?? undefined,
     after,
   });
+  await notify(
+    q,
+    await reviewerIds(q, me.id),
+    { kind: 'registration.submitted', entity: 'registration', entityId: id, params: { owner: me.displayName, customer: fields.customerName } },
+    nowIso,
+  );
   return { id, conflicts };
 }
 
