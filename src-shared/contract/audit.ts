@@ -18,7 +18,7 @@ export const auditVerificationSchema = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
   /** The first entry that does not fit the chain, and how. */
-  firstBroken: z.object({ id: z.number().int(), problem: z.enum(['edited', 'missing', 'inserted']) }).nullable(),
+  firstBroken: z.object({ id: z.number().int(), problem: z.enum(['missing', 'tampered']) }).nullable(),
 });
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 

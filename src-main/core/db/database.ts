@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { Lease, type LeaseOptions, defaultLeaseOptions } from './lease';
 import { appSchemaVersion, currentSchemaVersion, migrate, migrations as allMigrations, type Migration } from './migrations';
 import { Mutex } from './mutex';
+import { registerSqlFunctions } from './sql-functions';
 import type { Schema } from './schema';
 import { isBusy, toAppError } from './sqlite-errors';
 
@@ -92,6 +93,7 @@ export class Database {
       raw.pragma('journal_mode = DELETE');
       raw.pragma('synchronous = FULL');
       raw.pragma('foreign_keys = ON');
+      registerSqlFunctions(raw);
       const check = raw.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new AppError('DB_UNAVAILABLE', 'error.notADatabase');
       let version = currentSchemaVersion(raw);

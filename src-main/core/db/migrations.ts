@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { opportunitiesMigration } from './migrations/002-opportunities';
+import { followUpsFunnelMigration } from './migrations/003-followups-funnel';
 
 export interface Migration {
   version: number;
@@ -33,6 +34,7 @@ export const migrations: readonly Migration[] = [
     `,
   },
   opportunitiesMigration,
+  followUpsFunnelMigration,
 ];
 
 export const appSchemaVersion = (list: readonly Migration[] = migrations): number =>

@@ -85,6 +85,11 @@ export interface RegistrationsTable {
   version: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** Maintained by triggers (migration 003); never written by services. */
+  customer_pinyin: Generated<string>;
+  last_activity_at: Generated<string | null>;
+  next_action: Generated<string | null>;
+  next_due_date: Generated<string | null>;
 }
 
 export interface RegistrationKeysTable {

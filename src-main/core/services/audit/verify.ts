@@ -6,8 +6,7 @@ type Row = AuditFields & { hash: string };
 
 /**
  * Walks the chain in id order and names the first entry that does not fit: a gap in the ids (a row
- * deleted), a link to a hash that is not the previous entry's (a row inserted out of the app, or the
- * one before it edited), or a hash that does not match the entry's own fields (an edit).
+ * deleted), or a link or hash that does not match (a row edited, or inserted out of the app).
  *
  * Without a secret nobody can hold on a shared drive, someone who recomputes every later hash could
  * rewrite history undetected, and removing the newest entries leaves no gap: the chain proves that
@@ -22,10 +21,11 @@ export function verifyAuditChain(db: Database): Promise<AuditVerification> {
       entries++;
       const expectedId = previous ? previous.id + 1 : 1;
       const expectedPrev = previous ? previous.hash : GENESIS_HASH;
-      const broken = (problem: 'edited' | 'missing' | 'inserted') => ({ ok: false, entries, firstBroken: { id: row.id, problem } });
-      if (row.id !== expectedId) return broken(row.id > expectedId ? 'missing' : 'inserted');
-      if (row.prev_hash !== expectedPrev) return broken(previous && entryHash(previous) !== previous.hash ? 'edited' : 'inserted');
-      if (entryHash(row) !== row.hash) return broken(row.prev_hash === expectedPrev ? 'edited' : 'inserted');
+      const broken = (problem: 'missing' | 'tampered') => ({ ok: false, entries, firstBroken: { id: row.id, problem } });
+      // An id that skips ahead means entries were deleted; anything else that does not fit means this
+      // entry was written or changed outside the app.
+      if (row.id > expectedId) return broken('missing');
+      if (row.id !== expectedId || row.prev_hash !== expectedPrev || entryHash(row) !== row.hash) return broken('tampered');
       previous = row;
     }
     return { ok: true, entries, firstBroken: null };
