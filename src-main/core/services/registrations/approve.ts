@@ -2,6 +2,7 @@ import type { SessionUser } from '../../../../src-shared/contract';
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record';
+import { setDecisionStatus } from '../review/decision-status';
 import { findConflicts } from '../conflicts/find';
 import { readOfficeSettings } from '../office/settings';
 import { activeProtectionCount, addDays, protectCustomer } from '../protection/protect';
@@ -9,23 +10,20 @@ import { loadRegistration, probeOfRow } from './rows';
 
 export interface ApproveRequest {
   id: number;
-  version?: number | undefined;
   reviewer: SessionUser;
   nowIso: string;
   reason?: string | null;
 }
 
 /**
- * Approves and protects, inside the caller's write transaction. Conflicts are checked again here, as
+ * Approves and protects, inside the caller's write transaction; the review decision (decide.ts) has
+ * already checked who may approve what. Conflicts are checked again here, as
  * of this commit: another PC may have approved the same customer since the reviewer opened the page.
  * The database's one-active-protection index is the last word.
  */
 export async function approveRegistration(q: Db, req: ApproveRequest): Promise<void> {
   const { reviewer, nowIso } = req;
   const before = await loadRegistration(q, req.id);
-  if (before.owner_id === reviewer.id) throw new AppError('FORBIDDEN', 'error.ownRegistration');
-  if (req.version !== undefined && before.version !== req.version) throw new AppError('STALE');
-  if (before.status !== 'submitted') throw new AppError('CONFLICT', 'error.notSubmitted');
   if (before.customer_id === null) throw new AppError('INTERNAL');
 
   const report = await findConflicts(q, probeOfRow(before), { viewer: reviewer, nowIso, excludeRegistrationId: before.id, ownerId: before.owner_id });
@@ -47,20 +45,7 @@ export async function approveRegistration(q: Db, req: ApproveRequest): Promise<v
     startsAt: nowIso,
     endsAt: addDays(nowIso, settings.protectionDays),
   });
-  await q
-    .updateTable('registrations')
-    .set((eb) => ({
-      status: 'approved',
-      approved_at: nowIso,
-      decided_at: nowIso,
-      decided_by: reviewer.id,
-      decision_reason: req.reason ?? null,
-      needs_adjudication: 0,
-      updated_at: nowIso,
-      version: eb('version', '+', 1),
-    }))
-    .where('id', '=', before.id)
-    .execute();
+  await setDecisionStatus(q, before.id, { status: 'approved', reviewerId: reviewer.id, reason: req.reason ?? null, nowIso });
   // The funnel starts at approval: the stage the registration was approved in is its first history entry.
   await q
     .insertInto('stage_history')

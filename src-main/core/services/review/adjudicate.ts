@@ -9,6 +9,7 @@ import { notify } from '../notifications/notify';
 import { endProtection } from '../protection/protect';
 import { loadRegistration, probeOfRow } from '../registrations/rows';
 import { decide } from './decide';
+import { setDecisionStatus } from './decision-status';
 
 export interface AdjudicateRequest {
   keepId: number;
@@ -34,18 +35,7 @@ export async function adjudicate(q: Db, req: AdjudicateRequest): Promise<void> {
 
   if (other.status === 'approved') {
     await endProtection(q, other.id, req.nowIso);
-    await q
-      .updateTable('registrations')
-      .set((eb) => ({
-        status: req.otherDecision === 'return' ? 'returned' : 'rejected',
-        decided_at: req.nowIso,
-        decided_by: req.reviewer.id,
-        decision_reason: req.reason,
-        updated_at: req.nowIso,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', other.id)
-      .execute();
+    await setDecisionStatus(q, other.id, { status: req.otherDecision === 'return' ? 'returned' : 'rejected', reviewerId: req.reviewer.id, reason: req.reason, nowIso: req.nowIso });
     if (req.otherDecision === 'reject') await unindexRegistration(q, other.id);
     await q
       .insertInto('review_decisions')

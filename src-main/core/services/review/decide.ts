@@ -9,6 +9,7 @@ import { notify } from '../notifications/notify';
 import { approveRegistration } from '../registrations/approve';
 import { loadRegistration } from '../registrations/rows';
 import { checkRegistration } from './checks';
+import { setDecisionStatus } from './decision-status';
 
 export interface ChecklistItem {
   criterion: (typeof criteria)[number];
@@ -72,19 +73,7 @@ export async function decide(q: Db, req: DecideRequest): Promise<void> {
   if (req.decision === 'approve') {
     await approveRegistration(q, { id: req.id, reviewer, nowIso, reason: req.reason ?? null });
   } else {
-    await q
-      .updateTable('registrations')
-      .set((eb) => ({
-        status: req.decision === 'return' ? 'returned' : 'rejected',
-        decided_at: nowIso,
-        decided_by: reviewer.id,
-        decision_reason: req.reason ?? null,
-        needs_adjudication: 0,
-        updated_at: nowIso,
-        version: eb('version', '+', 1),
-      }))
-      .where('id', '=', req.id)
-      .execute();
+    await setDecisionStatus(q, req.id, { status: req.decision === 'return' ? 'returned' : 'rejected', reviewerId: reviewer.id, reason: req.reason ?? null, nowIso });
     // A rejected registration no longer claims its customer; a returned one does while its owner edits it.
     if (req.decision === 'reject') await unindexRegistration(q, req.id);
     await recordAudit(q, {
