@@ -1,9 +1,11 @@
 import type { ComponentType } from 'react';
 import type { SessionUser } from '../../../src-shared/contract';
+import { RegisterPage } from '../registration/RegisterPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import type { AppArea } from './areas';
 
 /** The page of each area; an area without one shows "coming soon". One line per feature. */
 export const areaPages: Partial<Record<AppArea, ComponentType<{ user: SessionUser }>>> = {
+  register: RegisterPage,
   settings: SettingsPage,
 };
