@@ -80,10 +80,15 @@ const givenCharacters = [
   ...'伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建国文辉力鹏飞宇浩然子涵欣怡梓轩晨曦思远佳琪俊杰志强海燕丹丹雪梅立新晓东春生秋菊冬梅嘉怡博文一鸣天佑若曦雨萱诗涵',
 ];
 
-export function personName(rng: Random): string {
+export interface PersonName {
+  surname: string;
+  full: string;
+}
+
+export function personName(rng: Random): PersonName {
   const surname = rng.weighted(surnames);
   const given = rng.chance(0.3) ? rng.pick(givenCharacters) : `${rng.pick(givenCharacters)}${rng.pick(givenCharacters)}`;
-  return `${surname}${given}`;
+  return { surname, full: `${surname}${given}` };
 }
 
 /** How a business card names the contact: 陈立新, or 陈经理 when only the title was noted. */

@@ -23,6 +23,17 @@ export const zh = {
   'cli.passwordMismatch': '两次输入的密码不一致',
   'cli.cancelled': '已取消',
   'cli.outExists': '文件已存在，不会覆盖：{file}',
+  'cli.register': '提交报备：每个表单单独提交（单独的事务）；stdout 逐条列出结果，任何一条失败则以 1 退出，stderr 为第一条失败的错误',
+  'cli.register.json': '报备表单 JSON：一个对象或对象数组，字段同报备表单，另可带 conflictJustification（撞单申诉理由）',
+  'cli.approve': '审核通过报备，客户进入保护期（审核人或管理员）；逐个处理，任何一个失败则以 1 退出',
+  'cli.approve.ids': '报备编号，一个或多个',
+  'cli.conflicts': '撞单检查：把客户信息与现有报备比对；销售只看到是否被保护及到期日',
+  'cli.conflicts.json': '客户信息 JSON：customerName、customerKind、phones、email、uscc、region',
+  'cli.badJson': '--json 的内容不是有效的 JSON：{cause}',
+  'cli.demo': '向空数据库写入演示数据：用户、客户、过去 18 个月各状态的商机及跟进、阶段历史、保护期和公海；演示用户的密码取自 BAOBEI_NEW_PASSWORD，默认 demo-pass-2026',
+  'cli.demo.opportunities': '商机数量',
+  'cli.demo.seed': '随机种子：同一种子在同一天得到同样的数据（默认 1）',
+  'cli.demo.notEmpty': '数据库中已有报备：演示数据只写入空数据库，以免与真实数据混在一起',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -49,4 +60,15 @@ export const en: Record<keyof typeof zh, string> = {
   'cli.passwordMismatch': 'The two passwords differ',
   'cli.cancelled': 'Cancelled',
   'cli.outExists': 'The file exists and will not be overwritten: {file}',
+  'cli.register': 'submit registrations, each form on its own (its own transaction); stdout lists every result, the exit code is 1 if any failed, with the first failure on stderr',
+  'cli.register.json': 'registration form JSON: one object or an array, with the form fields and optionally conflictJustification',
+  'cli.approve': 'approve registrations into protection (reviewers and administrators); each id on its own, exit code 1 if any failed',
+  'cli.approve.ids': 'registration ids, one or more',
+  'cli.conflicts': 'conflict check: compare a customer with the registrations on file; salespeople only learn whether and until when it is protected',
+  'cli.conflicts.json': 'customer JSON: customerName, customerKind, phones, email, uscc, region',
+  'cli.badJson': '--json is not valid JSON: {cause}',
+  'cli.demo': 'fill an empty database with demo data: users, customers, opportunities of the past 18 months in every status with follow-ups, stage history, protections and the public pool; demo users\' password from BAOBEI_NEW_PASSWORD, by default demo-pass-2026',
+  'cli.demo.opportunities': 'number of opportunities',
+  'cli.demo.seed': 'random seed: the same seed on the same day gives the same data (default 1)',
+  'cli.demo.notEmpty': 'The database already holds registrations: demo data only goes into an empty database, so it never mixes with real data',
 };
