@@ -15,7 +15,7 @@ export function SubmitResult({ registration, claimed, extra }: { registration: R
       status="success"
       title={t(claimed ? 'ui.reg.claimedTitle' : 'ui.reg.submittedTitle')}
       subTitle={
-        <span data-testid="reg-result">
+        <span data-testid="reg-result" data-registration-id={registration.id}>
           {t('ui.reg.submittedSubtitle', { id: registration.id, name: registration.customerName })}{' '}
           <StatusTag status={registration.status} testId="reg-result-status" />
         </span>

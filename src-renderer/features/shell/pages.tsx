@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { SessionUser } from '../../../src-shared/contract';
+import { OpportunitiesPage } from '../opportunities/OpportunitiesPage';
+import { PoolPage } from '../pool/PoolPage';
 import { RegisterPage } from '../registration/RegisterPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import type { AppArea } from './areas';
@@ -7,5 +9,7 @@ import type { AppArea } from './areas';
 /** The page of each area; an area without one shows "coming soon". One line per feature. */
 export const areaPages: Partial<Record<AppArea, ComponentType<{ user: SessionUser }>>> = {
   register: RegisterPage,
+  myOpportunities: OpportunitiesPage,
+  pool: PoolPage,
   settings: SettingsPage,
 };
