@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { operation } from './define';
+import { isoDateSchema } from './registrations';
+import { languageSchema } from './system';
+import { idSchema } from './users';
+
+/**
+ * The funnel report workbook (报表导出, PRODUCT.md capability 7). An export runs as a job: `start`
+ * answers at once, `progress` is polled for the progress bar, and the finished file is fetched as a
+ * download from the browser host (`downloadUrl`) or saved where the user picks in Electron (`save`).
+ */
+
+const anyOf = <T extends z.ZodType>(item: T) => z.array(item).max(200, { error: 'v.tooMany' }).optional();
+
+/** The dashboard's filters; `null` in a list picks the opportunities where that field was left empty. */
+export const reportFiltersSchema = z
+  .object({
+    ownerIds: anyOf(idSchema),
+    channels: anyOf(z.string().max(50).nullable()),
+    productLines: anyOf(z.string().max(50).nullable()),
+    regions: anyOf(z.string().max(50).nullable()),
+    period: z
+      .object({ from: isoDateSchema, to: isoDateSchema })
+      .strict()
+      .refine((p) => p.from <= p.to, { error: 'report.v.periodOrder', path: ['to'] })
+      .optional(),
+  })
+  .strict();
+export type ReportFilters = z.output<typeof reportFiltersSchema>;
+
+export const reportJobStates = ['running', 'done', 'failed', 'cancelled'] as const;
+
+const jobId = z.string().min(1).max(100);
+
+export const reportJobSchema = z.object({
+  jobId,
+  state: z.enum(reportJobStates),
+  /** Opportunities written to the list so far, of `total`. */
+  done: z.number().int(),
+  total: z.number().int(),
+  fileName: z.string(),
+  /** How the finished file reaches the user: a save dialog (Electron) or a download (browser host). */
+  delivery: z.enum(['saveDialog', 'download']),
+  /** Set when done, for a download. */
+  downloadUrl: z.string().nullable(),
+  /** Why it failed, already in the user's language. */
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+});
+export type ReportJob = z.infer<typeof reportJobSchema>;
+
+/** Where the browser host serves a finished export: `GET <path>?key=<the job's download key>`. */
+export const REPORT_DOWNLOAD_PATH = '/report/download';
+
+export const reportContract = {
+  'report.start': operation({
+    input: z
+      .object({
+        filters: reportFiltersSchema.default({}),
+        /** The workbook's language; the app's when not given. */
+        language: languageSchema.optional(),
+      })
+      .strict(),
+    output: reportJobSchema,
+    access: 'signedIn',
+  }),
+  'report.progress': operation({ input: z.object({ jobId }).strict(), output: reportJobSchema, access: 'signedIn' }),
+  'report.cancel': operation({ input: z.object({ jobId }).strict(), output: reportJobSchema, access: 'signedIn' }),
+  /** Electron: asks where to save the finished file and writes it there; `file` is null when cancelled. */
+  'report.save': operation({
+    input: z.object({ jobId }).strict(),
+    output: z.object({ file: z.string().nullable() }),
+    access: 'signedIn',
+  }),
+};
