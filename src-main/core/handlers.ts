@@ -1,6 +1,7 @@
 import type { Handlers } from './handler';
 import { auditHandlers } from './services/audit/handlers';
 import { authHandlers } from './services/auth/handlers';
+import { importHandlers } from './services/import/handlers';
 import { notificationHandlers } from './services/notifications/handlers';
 import { reviewHandlers } from './services/review/handlers';
 import { officeHandlers } from './services/office/handlers';
@@ -22,4 +23,5 @@ export const handlers = {
   ...reviewHandlers,
   ...notificationHandlers,
   ...auditHandlers,
+  ...importHandlers,
 } satisfies Handlers;

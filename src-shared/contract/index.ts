@@ -5,6 +5,7 @@ import { registrationsContract } from './registrations';
 import { reviewContract } from './review';
 import { notificationsContract } from './notifications';
 import { auditContract } from './audit';
+import { importContract } from './import';
 import { systemContract } from './system';
 import { usersContract } from './users';
 
@@ -18,6 +19,7 @@ export const contract = {
   ...reviewContract,
   ...notificationsContract,
   ...auditContract,
+  ...importContract,
 };
 
 export type Contract = typeof contract;
@@ -37,6 +39,8 @@ export type Area = (typeof areas)[number];
 export interface EventMap {
   'db.changed': { areas: Area[] };
   'db.health': { state: 'ok' | 'busy' | 'unavailable'; key?: string };
+  /** How far an import run has come; `importId` is the one its caller chose. */
+  'import.progress': { importId: string; done: number; total: number };
 }
 export type EventName = keyof EventMap;
 
@@ -50,3 +54,4 @@ export * from './registrations';
 export * from './review';
 export * from './notifications';
 export * from './audit';
+export * from './import';

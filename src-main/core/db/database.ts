@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import { Lease, type LeaseOptions, defaultLeaseOptions } from './lease';
 import { appSchemaVersion, currentSchemaVersion, migrate, migrations as allMigrations, type Migration } from './migrations';
 import { Mutex } from './mutex';
+import { withStatementCache } from './statement-cache';
 import { registerSqlFunctions } from './sql-functions';
 import type { Schema } from './schema';
 import { isBusy, toAppError } from './sqlite-errors';
@@ -62,7 +63,7 @@ export class Database {
     readonly schemaVersion: number,
     readonly appSchemaVersion: number,
   ) {
-    this.kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: raw }) });
+    this.kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   }
 
   /** A database whose schema is newer than this app may be read but never written. */

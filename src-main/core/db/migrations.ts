@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { opportunitiesMigration } from './migrations/002-opportunities';
 import { followUpsFunnelMigration } from './migrations/003-followups-funnel';
+import { importMigration } from './migrations/004-import';
 
 export interface Migration {
   version: number;
@@ -35,6 +36,7 @@ export const migrations: readonly Migration[] = [
   },
   opportunitiesMigration,
   followUpsFunnelMigration,
+  importMigration,
 ];
 
 export const appSchemaVersion = (list: readonly Migration[] = migrations): number =>

@@ -197,6 +197,17 @@ export interface AuditLogTable {
   hash: string;
 }
 
+export interface ImportMappingsTable {
+  /** The file's headers, normalized and sorted: one remembered mapping per header set. */
+  header_set: string;
+  /** JSON array of the headers as the file spelled them. */
+  headers: string;
+  /** JSON of the ImportMapping. */
+  mapping: string;
+  updated_at: string;
+  updated_by: number | null;
+}
+
 export interface Schema {
   users: UsersTable;
   area_versions: AreaVersionsTable;
@@ -214,4 +225,5 @@ export interface Schema {
   close_date_changes: CloseDateChangesTable;
   notifications: NotificationsTable;
   audit_log: AuditLogTable;
+  import_mappings: ImportMappingsTable;
 }

@@ -7,6 +7,7 @@ import { Database, type OpenOptions } from '../db/database';
 import type { LeaseOptions } from '../db/lease';
 import { AppError } from '../errors';
 import { runProtectionMaintenance } from '../services/protection/maintenance';
+import { ReportJobs } from '../services/report/jobs';
 import type { SettingsStore } from '../local-settings';
 import { SessionStore } from '../sessions';
 
@@ -28,6 +29,8 @@ export interface AppHostOptions {
   maintenanceMs?: number;
   /** Native file dialog, where there is one. */
   browse?: (kind: 'create' | 'open') => Promise<string | null>;
+  /** Native save dialog for a finished report (Electron); null when cancelled. Without it, reports are downloads. */
+  saveFile?: (suggestedName: string) => Promise<string | null>;
 }
 
 /**
@@ -37,6 +40,7 @@ export interface AppHostOptions {
 export class AppHost {
   readonly clock: Clock;
   readonly sessions = new SessionStore();
+  readonly reportJobs = new ReportJobs();
   private database: Database | null = null;
   private feed: ChangeFeed | null = null;
   private backupTimer: NodeJS.Timeout | null = null;
@@ -105,6 +109,7 @@ export class AppHost {
   }
 
   async close(): Promise<void> {
+    this.reportJobs.clear();
     await this.closeDatabase();
     this.listeners.clear();
   }

@@ -2,6 +2,9 @@ import type { RegistrationFields } from '../../../../src-shared/contract/registr
 import type { Db } from '../../db/database';
 import { keysOf } from './customer-input';
 
+/** What identifies a customer on a registration: the form's customer fields, or an imported row's. */
+export type CustomerFields = Pick<RegistrationFields, 'customerName' | 'customerKind' | 'phones' | 'email' | 'uscc' | 'region'>;
+
 export interface CustomerLinks {
   poolCustomerId?: number | undefined;
   ownCustomerId?: number | undefined;
@@ -15,7 +18,7 @@ export interface CustomerLinks {
  * holds, the one a blocking registration is for (the first committed), or a known customer with the
  * same USCC or normalized name; only then a new customer.
  */
-export async function resolveCustomer(q: Db, fields: RegistrationFields, links: CustomerLinks): Promise<number> {
+export async function resolveCustomer(q: Db, fields: CustomerFields, links: CustomerLinks): Promise<number> {
   if (links.poolCustomerId !== undefined) return links.poolCustomerId;
   if (links.ownCustomerId !== undefined) return links.ownCustomerId;
   const firstBlocking = Math.min(...links.blockingRegistrationIds);

@@ -100,10 +100,17 @@ export async function submitRegistration(q: Db, req: SubmitRequest): Promise<{ i
   return { id, conflicts };
 }
 
-/** One person registering the same customer with the same need twice is a mistake, not a new deal. */
-async function refuseDuplicate(q: Db, ownIds: number[], fields: RegistrationFields, selfId: number | undefined): Promise<void> {
-  if (ownIds.length === 0) return;
+/**
+ * The owner's registration of the same customer with the same need, if any: one person registering it
+ * twice is a mistake, not a new deal. Shared with the import, which reports it as the row's conflict.
+ */
+export async function findDuplicate(q: Db, ownIds: number[], needDescription: string, selfId?: number): Promise<number | null> {
+  if (ownIds.length === 0) return null;
   const rows = await q.selectFrom('registrations').select(['id', 'need_description']).where('id', 'in', ownIds).execute();
-  const twin = rows.find((r) => r.id !== selfId && normalizedNeed(r.need_description) === normalizedNeed(fields.needDescription));
-  if (twin) throw new AppError('CONFLICT', 'error.duplicateRegistration', { id: twin.id });
+  return rows.find((r) => r.id !== selfId && normalizedNeed(r.need_description) === normalizedNeed(needDescription))?.id ?? null;
+}
+
+async function refuseDuplicate(q: Db, ownIds: number[], fields: RegistrationFields, selfId: number | undefined): Promise<void> {
+  const twin = await findDuplicate(q, ownIds, fields.needDescription, selfId);
+  if (twin !== null) throw new AppError('CONFLICT', 'error.duplicateRegistration', { id: twin });
 }
