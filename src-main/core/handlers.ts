@@ -1,10 +1,13 @@
 import type { Handlers } from './handler';
 import { auditHandlers } from './services/audit/handlers';
 import { authHandlers } from './services/auth/handlers';
+import { followUpHandlers } from './services/followups/handlers';
+import { funnelHandlers } from './services/funnel/handlers';
 import { importHandlers } from './services/import/handlers';
 import { notificationHandlers } from './services/notifications/handlers';
 import { reviewHandlers } from './services/review/handlers';
 import { officeHandlers } from './services/office/handlers';
+import { opportunityHandlers } from './services/opportunities/handlers';
 import { protectionHandlers } from './services/protection/handlers';
 import { registrationHandlers } from './services/registrations/handlers';
 import { setupHandlers } from './services/setup/handlers';
@@ -20,6 +23,9 @@ export const handlers = {
   ...officeHandlers,
   ...registrationHandlers,
   ...protectionHandlers,
+  ...followUpHandlers,
+  ...opportunityHandlers,
+  ...funnelHandlers,
   ...reviewHandlers,
   ...notificationHandlers,
   ...auditHandlers,

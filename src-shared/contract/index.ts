@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { authContract, setupContract } from './auth';
+import { followUpsContract } from './followups';
+import { funnelContract } from './funnel';
 import { officeContract } from './office';
 import { registrationsContract } from './registrations';
 import { reviewContract } from './review';
@@ -16,6 +18,8 @@ export const contract = {
   ...systemContract,
   ...officeContract,
   ...registrationsContract,
+  ...followUpsContract,
+  ...funnelContract,
   ...reviewContract,
   ...notificationsContract,
   ...auditContract,
@@ -51,6 +55,8 @@ export * from './auth';
 export * from './system';
 export * from './office';
 export * from './registrations';
+export * from './followups';
+export * from './funnel';
 export * from './review';
 export * from './notifications';
 export * from './audit';

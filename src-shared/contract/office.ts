@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { operation } from './define';
+import { defaultFunnelSettings, lostReasonsSchema, staleDaysSchema, stageProbabilitiesSchema } from './funnel-settings';
 import { versionSchema } from './users';
 
 const days = (min: number, max: number) => z.number().int().min(min, { error: 'v.range' }).max(max, { error: 'v.range' });
@@ -20,6 +21,9 @@ export const officeSettingsSchema = z.object({
   maxActiveProtections: days(1, 100_000),
   /** Days before expiry when the owner is reminded. */
   reminderDays: days(0, 365),
+  stageProbabilities: stageProbabilitiesSchema,
+  staleDays: staleDaysSchema,
+  lostReasons: lostReasonsSchema,
 });
 export type OfficeSettings = z.infer<typeof officeSettingsSchema>;
 
@@ -31,6 +35,7 @@ export const defaultOfficeSettings: OfficeSettings = {
   cooldownDays: 30,
   maxActiveProtections: 200,
   reminderDays: 7,
+  ...defaultFunnelSettings,
 };
 
 export const officeContract = {

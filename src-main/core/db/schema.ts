@@ -90,6 +90,14 @@ export interface RegistrationsTable {
   last_activity_at: Generated<string | null>;
   next_action: Generated<string | null>;
   next_due_date: Generated<string | null>;
+  /** The furthest stage the history recorded, as an index into `stages` (0–3). */
+  stage_reached: Generated<number | null>;
+  days_in_initial_contact: Generated<number | null>;
+  days_in_needs_confirmed: Generated<number | null>;
+  days_in_quotation: Generated<number | null>;
+  close_date_moves: Generated<number>;
+  close_date_slips: Generated<number>;
+  close_date_slip_days: Generated<number>;
 }
 
 export interface RegistrationKeysTable {
@@ -170,6 +178,7 @@ export interface CloseDateChangesTable {
   to_date: string;
   changed_at: string;
   changed_by: number | null;
+  reason: Generated<string | null>;
 }
 
 export interface NotificationsTable {

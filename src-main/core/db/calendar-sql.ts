@@ -1,0 +1,25 @@
+import { type Expression, type RawBuilder, sql } from 'kysely';
+
+/**
+ * Date arithmetic in SQL, kept here because every database spells it differently. Instants are stored
+ * as UTC ISO strings; dates as YYYY-MM-DD.
+ */
+
+/** Days from one instant or date to another, with fractions. */
+export function daysBetween(from: Expression<unknown>, to: Expression<unknown>): RawBuilder<number> {
+  return sql<number>`(julianday(${to}) - julianday(${from}))`;
+}
+
+/**
+ * The calendar month (YYYY-MM) of an instant at a fixed offset from UTC, in minutes: the office's
+ * offset today. A date (YYYY-MM-DD) is its own month.
+ */
+export function monthAt(instant: Expression<unknown>, offsetMinutes: number): RawBuilder<string | null> {
+  const modifier = `${offsetMinutes >= 0 ? '+' : '-'}${Math.abs(Math.round(offsetMinutes))} minutes`;
+  return sql<string | null>`strftime('%Y-%m', ${instant}, ${modifier})`;
+}
+
+/** The month of a YYYY-MM-DD date. */
+export function monthOfDate(date: Expression<unknown>): RawBuilder<string | null> {
+  return sql<string | null>`substr(${date}, 1, 7)`;
+}

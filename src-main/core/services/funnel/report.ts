@@ -1,0 +1,45 @@
+import type { SessionUser } from '../../../../src-shared/contract';
+import type { OpportunityFilters } from '../../../../src-shared/contract/followups';
+import type { FunnelReport } from '../../../../src-shared/contract/funnel';
+import { buildFunnelReport } from '../../../../src-shared/domain/funnel';
+import { localDate } from '../../clock';
+import type { Db } from '../../db/database';
+import { staleCutoffs } from '../followups/stale';
+import { readOfficeSettings } from '../office/settings';
+import { isReviewer } from '../registrations/access';
+import { resolveScope } from '../opportunities/scope';
+import { loadForecastCells, loadFunnelCells, loadTrendCells } from './cells';
+import { officeOffsetMinutes } from './expressions';
+
+/**
+ * The whole funnel report for what the viewer may see: a salesperson their own opportunities, a
+ * reviewer or administrator the team's. SQL aggregates (cells.ts), the domain computes every figure.
+ */
+export async function funnelReport(q: Db, viewer: SessionUser, filters: OpportunityFilters, now: Date): Promise<FunnelReport> {
+  const scope = resolveScope(viewer, filters, isReviewer(viewer));
+  const { settings } = await readOfficeSettings(q);
+  const nowIso = now.toISOString();
+  const cells = await loadFunnelCells(q, scope, staleCutoffs(settings.staleDays, nowIso));
+  const trend = await loadTrendCells(q, scope, officeOffsetMinutes(now));
+  const forecast = await loadForecastCells(q, scope);
+  const ownerIds = [...new Set(cells.map((c) => c.ownerId))];
+  const owners = ownerIds.length === 0 ? [] : await q.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ownerIds).execute();
+  const body = buildFunnelReport({
+    cells,
+    trend,
+    forecast,
+    trendMonths: filters.period ? { from: filters.period.from.slice(0, 7), to: filters.period.to.slice(0, 7) } : null,
+    probabilities: settings.stageProbabilities,
+    lostReasons: settings.lostReasons,
+    ownerNames: new Map(owners.map((o) => [o.id, o.display_name])),
+    team: scope.team,
+  });
+  return {
+    asOf: nowIso,
+    today: localDate(now),
+    scope: scope.team ? 'team' : 'mine',
+    filters,
+    settings: { stageProbabilities: settings.stageProbabilities, staleDays: settings.staleDays },
+    ...body,
+  };
+}

@@ -1,0 +1,95 @@
+import type { SessionUser } from '../../../../src-shared/contract';
+import { localDate } from '../../clock';
+import type { Db } from '../../db/database';
+import { recordAudit } from '../audit/record';
+import { unindexRegistration } from '../conflicts/index-keys';
+import { readOfficeSettings } from '../office/settings';
+import { activeProtectionOf, addDays, endProtection, protectCustomer } from '../protection/protect';
+import { loadRegistration, toFen } from '../registrations/rows';
+import { dayStartIso } from './scope';
+import { fieldIssue, openOpportunity } from './move';
+
+export interface WinRequest {
+  me: SessionUser;
+  id: number;
+  version: number;
+  finalAmount: number;
+  /** The day the contract was signed (YYYY-MM-DD). */
+  wonDate: string;
+  nowIso: string;
+  today: string;
+  /** Where the win's fields sit in the caller's input, for field errors. */
+  path?: (string | number)[];
+}
+
+/**
+ * The instant a win dated `wonDate` closed: now when it is today, otherwise midday of that day on this
+ * PC's calendar (its date survives any time zone of the office), never before the opportunity entered
+ * the funnel, so its cycle time is never negative.
+ */
+function closedAtOf(wonDate: string, today: string, nowIso: string, enteredIso: string): string {
+  if (wonDate === today) return nowIso;
+  const midday = new Date(Date.parse(dayStartIso(wonDate)) + 12 * 3_600_000).toISOString();
+  return midday > enteredIso ? midday : enteredIso;
+}
+
+/**
+ * Wins an open opportunity: 合同签订 with its final amount and date. In the same transaction the
+ * customer's open protection ends and a `won` one keeps the customer with its owner for `wonKeepDays`
+ * from the win; the registration stays in the conflict index only while that keep lasts.
+ */
+export async function markWon(q: Db, req: WinRequest): Promise<void> {
+  const path = req.path ?? [];
+  const before = await openOpportunity(q, req.me, req.id, req.version);
+  const enteredIso = before.approved_at ?? before.created_at;
+  if (req.wonDate > req.today) throw fieldIssue([...path, 'wonDate'], 'v.wonDateFuture');
+  if (req.wonDate < localDate(new Date(enteredIso))) throw fieldIssue([...path, 'wonDate'], 'v.wonDateBeforeEntry', { date: localDate(new Date(enteredIso)) });
+  const closedAt = closedAtOf(req.wonDate, req.today, req.nowIso, enteredIso);
+
+  // Closing first: the schema's trigger ends the last stint at the win, and the 合同签订 entry below
+  // (written after the close) adds no stint of its own.
+  await q
+    .updateTable('registrations')
+    .set((eb) => ({
+      status: 'won',
+      stage: 'contract_signed',
+      final_amount_fen: toFen(req.finalAmount),
+      closed_at: closedAt,
+      updated_at: req.nowIso,
+      version: eb('version', '+', 1),
+    }))
+    .where('id', '=', before.id)
+    .execute();
+  if (before.stage !== 'contract_signed') {
+    await q
+      .insertInto('stage_history')
+      .values({ registration_id: before.id, from_stage: before.stage, to_stage: 'contract_signed', changed_at: req.nowIso, changed_by: req.me.id })
+      .execute();
+  }
+  const kept = await keepCustomer(q, before.id, before.customer_id, before.owner_id, closedAt, req.nowIso);
+  if (!kept) await unindexRegistration(q, before.id);
+  await recordAudit(q, {
+    at: req.nowIso,
+    userId: req.me.id,
+    operation: 'registrations.markWon',
+    entity: 'registration',
+    entityId: before.id,
+    before,
+    after: await loadRegistration(q, before.id),
+  });
+}
+
+/**
+ * Replaces this opportunity's open protection with the won keep period. When the customer is held
+ * through another of the owner's opportunities, that protection stays as it is: the customer is the
+ * owner's either way. Returns whether this opportunity now holds a keep.
+ */
+async function keepCustomer(q: Db, registrationId: number, customerId: number | null, ownerId: number, closedAt: string, nowIso: string): Promise<boolean> {
+  await endProtection(q, registrationId, nowIso);
+  if (customerId === null) return false;
+  const { settings } = await readOfficeSettings(q);
+  const keepUntil = addDays(closedAt, settings.wonKeepDays);
+  if (keepUntil <= nowIso || (await activeProtectionOf(q, customerId))) return false;
+  await protectCustomer(q, { customerId, registrationId, ownerId, kind: 'won', startsAt: closedAt, endsAt: keepUntil });
+  return true;
+}
