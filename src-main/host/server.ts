@@ -6,9 +6,11 @@ import type { Dispatch } from '../core/dispatch';
 import type { AppHost } from '../core/host/app-host';
 import { handleEvents } from './events';
 import { RequestGuard } from './guard';
+import { handleReportDownload } from './report-download';
 import { handleRpc } from './rpc';
 import { sendText, serveStatic } from './static-files';
 import { contentSecurityPolicy } from '../core/security/csp';
+import { REPORT_DOWNLOAD_PATH } from '../../src-shared/contract/report';
 
 /** Only this machine may connect; the address is fixed so nobody can widen it by a flag. */
 const LOOPBACK = '127.0.0.1';
@@ -77,6 +79,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return methodNotAllowed(res, 'GET, HEAD');
     if (url.pathname === HTTP.eventsPath) return handleEvents(req, res, options.host, keepAliveMs, eventStreams);
+    if (url.pathname === REPORT_DOWNLOAD_PATH) return handleReportDownload(req, res, options.host, url);
     return serveStatic(req, res, options.rendererDir);
   }
 
