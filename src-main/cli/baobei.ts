@@ -5,6 +5,8 @@ import { registerBackup } from './commands/backup';
 import { registerCheck } from './commands/check';
 import { registerInit } from './commands/init';
 import { registerUser } from './commands/user';
+import { registerReview } from './commands/review';
+import { registerAudit } from './commands/audit';
 import { t } from './language';
 import { printError } from './run';
 
@@ -25,6 +27,8 @@ registerInit(program);
 registerUser(program);
 registerCheck(program);
 registerBackup(program);
+registerReview(program);
+registerAudit(program);
 
 /** Exit code for a command line that could not be understood, apart from 1 for a command that failed. */
 const USAGE_ERROR = 2;

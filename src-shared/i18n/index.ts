@@ -7,6 +7,7 @@ import * as importMessages from './messages/import';
 import * as opportunity from './messages/opportunity';
 import * as protection from './messages/protection';
 import * as review from './messages/review';
+import * as reviewUi from './messages/review-ui';
 import * as registration from './messages/registration';
 import * as registrationUi from './messages/registration-ui';
 import * as report from './messages/report';
@@ -17,7 +18,7 @@ import * as ui from './messages/ui';
  * `zh` dictionary (the default language, whose keys are the type) and an `en` one that must have every
  * key; they are merged here.
  */
-const areas = [core, electron, cli, ui, protection, opportunity, registration, review, registrationUi, report, importMessages, followups] as const;
+const areas = [core, electron, cli, ui, protection, opportunity, registration, review, registrationUi, importMessages, reviewUi, report, followups] as const;
 
 type Merge<T extends readonly { zh: object }[]> = T extends readonly [infer H extends { zh: object }, ...infer R extends { zh: object }[]]
   ? H['zh'] & Merge<R>
