@@ -31,3 +31,24 @@ export function databaseBrowser(language: () => Language, defaultFolder: string)
     return result.canceled ? null : (result.filePaths[0] ?? null);
   };
 }
+
+/**
+ * Where to save a finished report (AppHostOptions.saveFile): a save dialog on the window that asked,
+ * in the documents folder, under the report's own name. Null when cancelled.
+ */
+export function reportSaveDialog(language: () => Language, defaultFolder: string) {
+  return async (suggestedName: string): Promise<string | null> => {
+    const t = (key: MessageKey) => translate(language(), key);
+    const options = {
+      title: t('report.dialog.title'),
+      defaultPath: path.join(defaultFolder, suggestedName),
+      filters: [{ name: t('report.dialog.filter'), extensions: ['xlsx'] }],
+      properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+    };
+    const parent = BrowserWindow.getFocusedWindow();
+    const result = await (parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options));
+    if (result.canceled || !result.filePath) return null;
+    // Linux file choosers do not append the filter's extension by themselves.
+    return path.extname(result.filePath) ? result.filePath : `${result.filePath}.xlsx`;
+  };
+}

@@ -7,7 +7,7 @@ import { createDispatcher } from '../core/dispatch';
 import { handlers } from '../core/handlers';
 import { AppHost } from '../core/host/app-host';
 import { LocalSettingsStore } from '../core/local-settings';
-import { databaseBrowser } from './dialogs';
+import { databaseBrowser, reportSaveDialog } from './dialogs';
 import { startIpc } from './ipc';
 import { fileLogger } from './log';
 import { installMenu } from './menu';
@@ -54,6 +54,7 @@ async function start(): Promise<void> {
     backupPolicy: () => defaultBackupPolicy(path.join(dataFolder, 'backups')),
     nativeBinding: electronSqliteBinding(appRoot),
     browse: databaseBrowser(() => settings.get().language, app.getPath('documents')),
+    saveFile: reportSaveDialog(() => settings.get().language, app.getPath('documents')),
   });
   const dispatch = createDispatcher(host, handlers, { logError: (e, operation) => log(`operation ${operation} failed`, e) });
 
