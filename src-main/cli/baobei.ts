@@ -4,6 +4,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { registerBackup } from './commands/backup';
 import { registerCheck } from './commands/check';
 import { registerInit } from './commands/init';
+import { registerReport } from './commands/report';
 import { registerUser } from './commands/user';
 import { registerReview } from './commands/review';
 import { registerAudit } from './commands/audit';
@@ -27,6 +28,7 @@ registerInit(program);
 registerUser(program);
 registerCheck(program);
 registerBackup(program);
+registerReport(program);
 registerReview(program);
 registerAudit(program);
 

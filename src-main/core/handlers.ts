@@ -5,6 +5,7 @@ import { followUpHandlers } from './services/followups/handlers';
 import { funnelHandlers } from './services/funnel/handlers';
 import { importHandlers } from './services/import/handlers';
 import { notificationHandlers } from './services/notifications/handlers';
+import { reportHandlers } from './services/report/handlers';
 import { reviewHandlers } from './services/review/handlers';
 import { officeHandlers } from './services/office/handlers';
 import { opportunityHandlers } from './services/opportunities/handlers';
@@ -30,4 +31,5 @@ export const handlers = {
   ...notificationHandlers,
   ...auditHandlers,
   ...importHandlers,
+  ...reportHandlers,
 } satisfies Handlers;

@@ -4,6 +4,7 @@ import { followUpsContract } from './followups';
 import { funnelContract } from './funnel';
 import { officeContract } from './office';
 import { registrationsContract } from './registrations';
+import { reportContract } from './report';
 import { reviewContract } from './review';
 import { notificationsContract } from './notifications';
 import { auditContract } from './audit';
@@ -24,6 +25,7 @@ export const contract = {
   ...notificationsContract,
   ...auditContract,
   ...importContract,
+  ...reportContract,
 };
 
 export type Contract = typeof contract;
@@ -58,6 +60,7 @@ export * from './registrations';
 export * from './followups';
 export * from './funnel';
 export * from './review';
+export * from './report';
 export * from './notifications';
 export * from './audit';
 export * from './import';

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { operation } from './define';
-import { isoDateSchema } from './registrations';
+import { type OpportunityFilters, opportunityFiltersSchema } from './followups';
 import { languageSchema } from './system';
-import { idSchema } from './users';
 
 /**
  * The funnel report workbook (报表导出, PRODUCT.md capability 7). An export runs as a job: `start`
@@ -10,23 +9,9 @@ import { idSchema } from './users';
  * download from the browser host (`downloadUrl`) or saved where the user picks in Electron (`save`).
  */
 
-const anyOf = <T extends z.ZodType>(item: T) => z.array(item).max(200, { error: 'v.tooMany' }).optional();
-
-/** The dashboard's filters; `null` in a list picks the opportunities where that field was left empty. */
-export const reportFiltersSchema = z
-  .object({
-    ownerIds: anyOf(idSchema),
-    channels: anyOf(z.string().max(50).nullable()),
-    productLines: anyOf(z.string().max(50).nullable()),
-    regions: anyOf(z.string().max(50).nullable()),
-    period: z
-      .object({ from: isoDateSchema, to: isoDateSchema })
-      .strict()
-      .refine((p) => p.from <= p.to, { error: 'report.v.periodOrder', path: ['to'] })
-      .optional(),
-  })
-  .strict();
-export type ReportFilters = z.output<typeof reportFiltersSchema>;
+/** The dashboard's filters, the very ones `funnel.report` takes. */
+export const reportFiltersSchema = opportunityFiltersSchema;
+export type ReportFilters = OpportunityFilters;
 
 export const reportJobStates = ['running', 'done', 'failed', 'cancelled'] as const;
 

@@ -3,6 +3,7 @@ import type { SessionUser } from '../../../src-shared/contract';
 import { OpportunitiesPage } from '../opportunities/OpportunitiesPage';
 import { PoolPage } from '../pool/PoolPage';
 import { RegisterPage } from '../registration/RegisterPage';
+import { ReportPage } from '../report/ReportPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import type { AppArea } from './areas';
 
@@ -11,5 +12,6 @@ export const areaPages: Partial<Record<AppArea, ComponentType<{ user: SessionUse
   register: RegisterPage,
   myOpportunities: OpportunitiesPage,
   pool: PoolPage,
+  funnel: ReportPage,
   settings: SettingsPage,
 };

@@ -1,6 +1,7 @@
 import type { Database, Db } from '../../db/database';
 import { fromFen } from '../registrations/rows';
-import { type ReportScope, applyScope } from './scope';
+import type { OpportunityScope } from '../opportunities/scope';
+import { applyScope } from './scope';
 
 /** One opportunity as the 商机明细 sheet lists it. */
 export interface DetailRow {
@@ -34,7 +35,7 @@ export interface DetailRow {
   updatedAt: string;
 }
 
-function selectDetails(q: Db, scope: ReportScope) {
+function selectDetails(q: Db, scope: OpportunityScope) {
   const query = q
     .selectFrom('registrations as r')
     .innerJoin('users as u', 'u.id', 'r.owner_id')
@@ -107,7 +108,7 @@ function toDetailRow(r: Selected): DetailRow {
   };
 }
 
-export async function countDetails(db: Database, scope: ReportScope): Promise<number> {
+export async function countDetails(db: Database, scope: OpportunityScope): Promise<number> {
   return db.read(async (q) => {
     const row = await applyScope(q.selectFrom('registrations as r').select((eb) => eb.fn.countAll<number>().as('n')), scope).executeTakeFirstOrThrow();
     return Number(row.n);
@@ -119,7 +120,7 @@ export async function countDetails(db: Database, scope: ReportScope): Promise<nu
  * the lease for more than one page, so other PCs keep saving meanwhile. Pages follow the id (keyset),
  * so a row inserted during the export cannot shift a page and repeat or skip a row.
  */
-export async function* detailPages(db: Database, scope: ReportScope, pageSize = 2_000): AsyncGenerator<DetailRow[]> {
+export async function* detailPages(db: Database, scope: OpportunityScope, pageSize = 2_000): AsyncGenerator<DetailRow[]> {
   let after = 0;
   for (;;) {
     const page = await db.read((q) => selectDetails(q, scope).where('r.id', '>', after).orderBy('r.id').limit(pageSize).execute());
