@@ -10,6 +10,7 @@ import { type HandlerContext, type HandlersFor, requireDb, requireUser } from '.
 import { funnelReport } from '../funnel/report';
 import { exportReport } from './export-report';
 import type { ExportJob } from './jobs';
+import { reportScope } from './scope';
 
 /** What the renderer learns of a job: progress and how to get the file, never where it lies on disk. */
 function jobView(job: ExportJob, ctx: HandlerContext): ReportJob {
@@ -34,6 +35,8 @@ export const reportHandlers = {
     const me: SessionUser = requireUser(ctx);
     const db = requireDb(ctx);
     const language = input.language ?? ctx.language;
+    // Refused at once, not as a failed job: a salesperson naming someone else's opportunities.
+    reportScope(me, input.filters);
     const job = ctx.host.reportJobs.start(me.id, reportFileName(language, localToday(ctx.clock)), async (job, progress) => {
       await exportReport(
         {
