@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { registerBackup } from './commands/backup';
 import { registerCheck } from './commands/check';
+import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
 import { registerReport } from './commands/report';
 import { registerUser } from './commands/user';
@@ -29,6 +30,7 @@ registerUser(program);
 registerCheck(program);
 registerBackup(program);
 registerReport(program);
+registerImport(program);
 registerReview(program);
 registerAudit(program);
 

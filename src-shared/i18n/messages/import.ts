@@ -66,6 +66,14 @@ export const zh = {
   'import.result.created': '已导入',
   'import.result.invalid': '无效',
   'import.result.conflict': '撞单',
+  // the command line
+  'cli.import': '从 .xlsx 或 .csv 导入客户和报备；按文件顺序输出每行结果（created、invalid 或 conflict）',
+  'cli.import.file': '要导入的 .xlsx 或 .csv 文件',
+  'cli.import.dryRun': '只检查、不写入：报告与实际导入相同的结果',
+  'cli.import.map': '列与取值的映射（JSON，格式同导入界面的映射）',
+  'cli.import.report': '把无效和撞单的行写入此 .xlsx 文件',
+  'cli.import.unreadable': '无法读取文件：{file}',
+  'cli.import.badMap': '映射文件不是有效的 JSON 对象：{file}',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -131,4 +139,11 @@ export const en: Record<keyof typeof zh, string> = {
   'import.result.created': 'Imported',
   'import.result.invalid': 'Invalid',
   'import.result.conflict': 'Conflict',
+  'cli.import': 'import customers and registrations from .xlsx or .csv; prints each row’s result (created, invalid or conflict) in file order',
+  'cli.import.file': 'the .xlsx or .csv file to import',
+  'cli.import.dryRun': 'check only, write nothing: the same results a real import would report',
+  'cli.import.map': 'column and value mapping (JSON, as the import screen’s mapping)',
+  'cli.import.report': 'write the invalid and conflicting rows to this .xlsx file',
+  'cli.import.unreadable': 'Cannot read the file: {file}',
+  'cli.import.badMap': 'The mapping file is no valid JSON object: {file}',
 };

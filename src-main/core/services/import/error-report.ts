@@ -26,7 +26,7 @@ export async function errorReportWorkbook(table: Table, results: readonly Import
     const problems = [...(result.errors ?? []), ...(result.conflicts ?? []).map((c) => ({ message: conflictText(c, language) }))]
       .map((issue) => ('field' in issue && issue.field ? `${t(`import.field.${issue.field}`)}：${issue.message}` : issue.message))
       .join('\n');
-    const row = sheet.addRow([result.row, t(`import.result.${result.status}`), problems, ...(cellsByRow.get(result.row) ?? [])]);
+    const row = sheet.addRow([result.row, t(`import.result.${result.status}`), problems, ...(cellsByRow.get(result.row) ?? []).map((c) => (c === '' ? null : c))]);
     row.getCell(3).alignment = { wrapText: true, vertical: 'top' };
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.columns.length } };
