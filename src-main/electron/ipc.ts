@@ -19,9 +19,10 @@ class WindowCaller implements Caller {
   }
 }
 
-interface AttachedWindow {
+/** A window and the session it calls with. */
+export interface AttachedWindow {
   win: BrowserWindow;
-  caller: WindowCaller;
+  caller: Caller;
 }
 
 export interface IpcOptions {
@@ -35,6 +36,9 @@ export interface IpcOptions {
 export interface Ipc {
   /** Lets a window call operations with a session of its own, and sends it the host's events. */
   attachWindow(win: BrowserWindow): void;
+  windows(): AttachedWindow[];
+  /** Tells the listener each time a window signs someone in. */
+  onSignIn(listener: (attached: AttachedWindow) => void): void;
 }
 
 /**
@@ -43,6 +47,7 @@ export interface Ipc {
  */
 export function startIpc({ host, dispatch, log, onLanguageChanged }: IpcOptions): Ipc {
   const windows = new Map<number, AttachedWindow>();
+  const signInListeners: ((attached: AttachedWindow) => void)[] = [];
 
   ipcMain.handle(IPC.rpc, async (event, operation: unknown, input: unknown): Promise<Result<unknown>> => {
     const attached = windows.get(event.sender.id);
@@ -53,6 +58,7 @@ export function startIpc({ host, dispatch, log, onLanguageChanged }: IpcOptions)
     const languageBefore = host.language();
     const result = await dispatch(attached.caller, operation, input);
     if (host.language() !== languageBefore) onLanguageChanged();
+    if (operation === 'auth.signIn' && result.ok) for (const listener of signInListeners) listener(attached);
     return result;
   });
 
@@ -72,6 +78,8 @@ export function startIpc({ host, dispatch, log, onLanguageChanged }: IpcOptions)
         windows.delete(id);
       });
     },
+    windows: () => [...windows.values()],
+    onSignIn: (listener) => void signInListeners.push(listener),
   };
 }
 

@@ -11,6 +11,7 @@ import { databaseBrowser, reportSaveDialog } from './dialogs';
 import { startIpc } from './ipc';
 import { fileLogger } from './log';
 import { installMenu } from './menu';
+import { startDesktopNotifications } from './notifications';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, lockDownContents } from './security';
 import { createMainWindow } from './window';
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
   const refreshMenu = () => installMenu({ host, dataFolder, devTools, log });
   refreshMenu();
   const ipc = startIpc({ host, dispatch, log, onLanguageChanged: refreshMenu });
+  startDesktopNotifications({ host, dispatch, ipc, log });
 
   const openWindow = () => {
     const win = createMainWindow({

@@ -47,6 +47,7 @@ export interface EventMap {
   'db.health': { state: 'ok' | 'busy' | 'unavailable'; key?: string };
   /** How far an import run has come; `importId` is the one its caller chose. */
   'import.progress': { importId: string; done: number; total: number };
+  'app.open': { hash: string }; // Electron → renderer: a desktop notification was clicked; show this hash route
 }
 export type EventName = keyof EventMap;
 

@@ -18,7 +18,7 @@ import * as ui from './messages/ui';
  * `zh` dictionary (the default language, whose keys are the type) and an `en` one that must have every
  * key; they are merged here.
  */
-const areas = [core, electron, cli, ui, protection, opportunity, registration, review, registrationUi, importMessages, reviewUi, report, followups] as const;
+const areas = [core, electron, cli, ui, protection, opportunity, registration, review, registrationUi, report, importMessages, followups, reviewUi] as const;
 
 type Merge<T extends readonly { zh: object }[]> = T extends readonly [infer H extends { zh: object }, ...infer R extends { zh: object }[]]
   ? H['zh'] & Merge<R>

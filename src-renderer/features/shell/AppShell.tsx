@@ -4,6 +4,9 @@ import type { SessionUser } from '../../../src-shared/contract';
 import { errorText } from '../../forms/errors';
 import { useT } from '../../i18n/LanguageProvider';
 import { useSignOut } from '../auth/useSignOut';
+import { NotificationBell } from '../notifications/NotificationBell';
+import { mayReview } from '../review/access';
+import { ReviewNavBadge } from '../review/ReviewNavBadge';
 import { type AppArea, appAreas, areaIcons } from './areas';
 import { ComingSoon } from './ComingSoon';
 import { areaPages } from './pages';
@@ -19,10 +22,14 @@ export function AppShell({ user }: { user: SessionUser }) {
   const signOut = useSignOut(user);
   const Page = areaPages[area];
 
-  const menuItems = appAreas.map((key) => {
-    const Icon = areaIcons[key];
-    return { key, icon: <Icon />, label: <span data-testid={`nav-${key}`}>{t(`ui.nav.${key}`)}</span> };
-  });
+  // Salespeople have nothing to review: no 审核 item, and no pending count asked for.
+  const menuItems = appAreas
+    .filter((key) => key !== 'review' || mayReview(user.role))
+    .map((key) => {
+      const Icon = areaIcons[key];
+      const label = <span data-testid={`nav-${key}`}>{t(`ui.nav.${key}`)}</span>;
+      return { key, icon: <Icon />, label: key === 'review' ? <>{label}<ReviewNavBadge /></> : label };
+    });
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -36,6 +43,7 @@ export function AppShell({ user }: { user: SessionUser }) {
         <Layout.Header style={{ background: token.colorBgContainer, paddingInline: 24, borderBottom: `1px solid ${token.colorBorderSecondary}` }}>
           <Flex justify="end" align="center" style={{ height: '100%' }}>
             <Space size="middle">
+              <NotificationBell user={user} />
               <span>
                 <UserOutlined /> <span data-testid="current-user">{user.displayName}</span>
               </span>

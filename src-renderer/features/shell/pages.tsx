@@ -4,6 +4,7 @@ import { OpportunitiesPage } from '../opportunities/OpportunitiesPage';
 import { PoolPage } from '../pool/PoolPage';
 import { RegisterPage } from '../registration/RegisterPage';
 import { ReportPage } from '../report/ReportPage';
+import { ReviewPage } from '../review/ReviewPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import type { AppArea } from './areas';
 
@@ -11,6 +12,7 @@ import type { AppArea } from './areas';
 export const areaPages: Partial<Record<AppArea, ComponentType<{ user: SessionUser }>>> = {
   register: RegisterPage,
   myOpportunities: OpportunitiesPage,
+  review: ReviewPage,
   pool: PoolPage,
   funnel: ReportPage,
   settings: SettingsPage,
