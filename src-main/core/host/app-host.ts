@@ -6,6 +6,7 @@ import { ChangeFeed } from '../db/change-feed';
 import { Database, type OpenOptions } from '../db/database';
 import type { LeaseOptions } from '../db/lease';
 import { AppError } from '../errors';
+import { runFollowUpReminders } from '../services/followups/reminders';
 import { runProtectionMaintenance } from '../services/protection/maintenance';
 import { ReportJobs } from '../services/report/jobs';
 import type { SettingsStore } from '../local-settings';
@@ -122,7 +123,7 @@ export class AppHost {
     const everyMs = this.options.maintenanceMs ?? 5 * 60 * 1000;
     if (everyMs === 0) return;
     const run = () => {
-      runProtectionMaintenance(db).catch(() => {
+      runProtectionMaintenance(db).then(() => runFollowUpReminders(db)).catch(() => {
         // Retried on the next tick; a lost drive shows through the change feed's health event.
       });
     };

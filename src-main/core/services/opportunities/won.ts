@@ -24,13 +24,24 @@ export interface WinRequest {
 
 /**
  * The instant a win dated `wonDate` closed: now when it is today, otherwise midday of that day on this
- * PC's calendar (its date survives any time zone of the office), never before the opportunity entered
- * the funnel, so its cycle time is never negative.
+ * PC's calendar (its date survives any time zone of the office), and never before what the history
+ * already holds (`floorIso`), so no stint or cycle time comes out negative.
  */
-function closedAtOf(wonDate: string, today: string, nowIso: string, enteredIso: string): string {
+function closedAtOf(wonDate: string, today: string, nowIso: string, floorIso: string): string {
   if (wonDate === today) return nowIso;
   const midday = new Date(Date.parse(dayStartIso(wonDate)) + 12 * 3_600_000).toISOString();
-  return midday > enteredIso ? midday : enteredIso;
+  return midday > floorIso ? midday : floorIso;
+}
+
+/** The latest of entering the funnel and the last stage change: a win cannot be dated before it. */
+async function historyEnds(q: Db, row: { id: number; approved_at: string | null; created_at: string }): Promise<string> {
+  const last = await q
+    .selectFrom('stage_history')
+    .select((eb) => eb.fn.max('changed_at').as('at'))
+    .where('registration_id', '=', row.id)
+    .executeTakeFirst();
+  const entered = row.approved_at ?? row.created_at;
+  return last?.at && last.at > entered ? last.at : entered;
 }
 
 /**
@@ -41,10 +52,11 @@ function closedAtOf(wonDate: string, today: string, nowIso: string, enteredIso: 
 export async function markWon(q: Db, req: WinRequest): Promise<void> {
   const path = req.path ?? [];
   const before = await openOpportunity(q, req.me, req.id, req.version);
-  const enteredIso = before.approved_at ?? before.created_at;
+  const floorIso = await historyEnds(q, before);
+  const earliest = localDate(new Date(floorIso));
   if (req.wonDate > req.today) throw fieldIssue([...path, 'wonDate'], 'v.wonDateFuture');
-  if (req.wonDate < localDate(new Date(enteredIso))) throw fieldIssue([...path, 'wonDate'], 'v.wonDateBeforeEntry', { date: localDate(new Date(enteredIso)) });
-  const closedAt = closedAtOf(req.wonDate, req.today, req.nowIso, enteredIso);
+  if (req.wonDate < earliest) throw fieldIssue([...path, 'wonDate'], 'v.wonDateTooEarly', { date: earliest });
+  const closedAt = closedAtOf(req.wonDate, req.today, req.nowIso, floorIso);
 
   // Closing first: the schema's trigger ends the last stint at the win, and the 合同签订 entry below
   // (written after the close) adds no stint of its own.
