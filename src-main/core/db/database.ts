@@ -50,20 +50,37 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * mutex; writes use BEGIN IMMEDIATE and bump the versions of the areas they touch for the change feed.
  */
 export class Database {
-  readonly kysely: Db;
+  private db: Db;
   private readonly mutex = new Mutex();
   private readonly listeners = new Set<(areas: Area[]) => void>();
   private closed = false;
+  /** An I/O error said the connection may be dead (the share dropped): reconnect before the next transaction. */
+  private connectionLost = false;
+  /** Set when the current transaction has sent COMMIT: from then on its outcome is unknown on failure. */
+  private commitStarted = false;
+  /** `PRAGMA schema_version` when the schema version was last read; moves whenever anyone changes the schema. */
+  private schemaCookie: number;
 
   private constructor(
     readonly file: string,
-    private readonly raw: BetterSqlite3.Database,
+    private raw: BetterSqlite3.Database,
+    private readonly connect: () => BetterSqlite3.Database,
     private readonly lease: Lease,
     readonly clock: Clock,
-    readonly schemaVersion: number,
+    private version: number,
     readonly appSchemaVersion: number,
   ) {
-    this.kysely = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+    this.db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
+    this.schemaCookie = raw.pragma('schema_version', { simple: true }) as number;
+  }
+
+  get kysely(): Db {
+    return this.db;
+  }
+
+  /** The file's schema version as last seen: at open, and again whenever a write finds the schema changed. */
+  get schemaVersion(): number {
+    return this.version;
   }
 
   /** A database whose schema is newer than this app may be read but never written. */
@@ -85,16 +102,25 @@ export class Database {
       throw toAppError(e) ?? e;
     }
     let raw: BetterSqlite3.Database | null = null;
-    try {
-      raw = new BetterSqlite3(options.locklessVfs ? locklessUri(file) : file, {
-        fileMustExist: mode === 'open',
+    const connect = (fileMustExist: boolean) => {
+      const connection = new BetterSqlite3(options.locklessVfs ? locklessUri(file) : file, {
+        fileMustExist,
         timeout: options.busyTimeoutMs ?? 5_000,
         ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       });
-      raw.pragma('journal_mode = DELETE');
-      raw.pragma('synchronous = FULL');
-      raw.pragma('foreign_keys = ON');
-      registerSqlFunctions(raw);
+      try {
+        connection.pragma('journal_mode = DELETE');
+        connection.pragma('synchronous = FULL');
+        connection.pragma('foreign_keys = ON');
+        registerSqlFunctions(connection);
+      } catch (e) {
+        connection.close();
+        throw e;
+      }
+      return connection;
+    };
+    try {
+      raw = connect(mode === 'open');
       const check = raw.pragma('quick_check', { simple: true });
       if (check !== 'ok') throw new AppError('DB_UNAVAILABLE', 'error.notADatabase');
       let version = currentSchemaVersion(raw);
@@ -106,7 +132,8 @@ export class Database {
         if (!lease.stillOwned()) throw new AppError('BUSY');
         version = migrate(raw, isoNow(clock), list);
       }
-      return new Database(file, raw, lease, clock, version, target);
+      // A reconnection must find the file: never create an empty one where the share used to be.
+      return new Database(file, raw, () => connect(true), lease, clock, version, target);
     } catch (e) {
       raw?.close();
       throw toAppError(e) ?? e;
@@ -167,11 +194,22 @@ export class Database {
   private transaction<T>(begin: string, areas: Area[], body: (db: Db, tx: Tx) => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new AppError('DB_UNAVAILABLE'));
     return this.mutex.run(async () => {
+      let reconnected = false;
       for (let attempt = 0; ; attempt++) {
         let result: T;
         try {
           result = await this.once(begin, areas, body);
         } catch (e) {
+          if (isConnectionLost(e)) {
+            this.connectionLost = true;
+            // A handle that died while the drive was away fails on its first use after the drive is back:
+            // once per call, a new connection runs the transaction again. Never once COMMIT has begun:
+            // that commit may have landed, and running it again would save twice.
+            if (!reconnected && !this.commitStarted) {
+              reconnected = true;
+              continue;
+            }
+          }
           if (isBusy(e) && attempt < BUSY_RETRIES) {
             await sleep(20 * 2 ** attempt + Math.random() * 20);
             continue;
@@ -197,15 +235,19 @@ export class Database {
   }
 
   private async once<T>(begin: string, areas: Area[], body: (db: Db, tx: Tx) => Promise<T>): Promise<T> {
+    this.commitStarted = false;
     await this.lease.acquire();
     try {
+      if (this.connectionLost) this.reconnect();
       this.raw.exec(begin);
       try {
+        if (begin !== 'BEGIN' && this.schemaNowTooNew()) throw new AppError('SCHEMA_TOO_NEW');
         const result = await body(this.kysely, { heartbeat: () => this.lease.heartbeat(), savepoint: (step) => this.savepoint(step), raw: this.raw });
         if (areas.length > 0) this.bumpAreas(areas);
         // A holder that stalled past the stale limit may have lost the lease: never commit then. Every
         // write is checked, also one that names no area for the change feed.
         if (begin !== 'BEGIN' && !this.lease.stillOwned()) throw new AppError('BUSY');
+        this.commitStarted = true;
         this.raw.exec('COMMIT');
         return result;
       } finally {
@@ -214,6 +256,38 @@ export class Database {
     } finally {
       this.lease.release();
     }
+  }
+
+  /**
+   * A connection whose file handle died with the share (SQLite I/O errors ever after, even once the
+   * drive is back) is replaced by a new one, under the lease, before the next transaction. Without
+   * this the app answered DB_UNAVAILABLE until it was restarted. While the file is still unreachable
+   * the error stands, and the next transaction tries again.
+   */
+  private reconnect(): void {
+    const fresh = this.connect();
+    try {
+      this.raw.close();
+    } catch {
+      // The old handle is dead anyway.
+    }
+    this.raw = fresh;
+    this.db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: withStatementCache(fresh) }) });
+    this.connectionLost = false;
+  }
+
+  /**
+   * Another PC may have migrated the file with a newer app since this one opened it: then this app
+   * must stop writing (rule 5), not only after a restart. The schema cookie sits in the header page
+   * that every transaction reads anyway; only when it moved is the version read again.
+   */
+  private schemaNowTooNew(): boolean {
+    const cookie = this.raw.pragma('schema_version', { simple: true }) as number;
+    if (cookie !== this.schemaCookie) {
+      this.schemaCookie = cookie;
+      this.version = currentSchemaVersion(this.raw);
+    }
+    return this.readOnly;
   }
 
   private async savepoint<T>(step: () => Promise<T>): Promise<T> {
@@ -235,6 +309,12 @@ export class Database {
     );
     for (const area of new Set(areas)) bump.run(area);
   }
+}
+
+/** I/O errors that may mean the connection's file handle is gone for good (the share dropped). */
+function isConnectionLost(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_IOERR') || code.startsWith('SQLITE_CANTOPEN'));
 }
 
 function locklessUri(file: string): string {

@@ -88,6 +88,32 @@ describe('lease file', () => {
     await expect(lease(file).acquire()).rejects.toMatchObject({ code: 'EACCES' });
   });
 
+  it('gives up with DB_UNAVAILABLE readOnlyFolder when EPERM comes with no lease there (it used to spin forever)', async () => {
+    const file = leaseFile();
+    // An immutable folder (chattr +i) answers every create with EPERM, and there is no lease to wait for.
+    vi.spyOn(fs, 'openSync').mockImplementation((() => {
+      throw Object.assign(new Error('EPERM: operation not permitted'), { code: 'EPERM' });
+    }) as typeof fs.openSync);
+    const started = performance.now();
+    await expect(lease(file, { waitMs: 300 }).acquire()).rejects.toMatchObject({ code: 'DB_UNAVAILABLE', key: 'error.readOnlyFolder' });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(300);
+  });
+
+  it('removes the lease file again when its first heartbeat cannot be written (disk full), so nobody waits for it', async () => {
+    const file = leaseFile();
+    vi.spyOn(fs, 'writeSync').mockImplementationOnce((() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    }) as typeof fs.writeSync);
+    const full = lease(file);
+    await expect(full.acquire()).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(full.held).toBe(false);
+    expect(fs.existsSync(file)).toBe(false);
+    // Space is back: the next acquisition, this PC's or another's, is immediate.
+    const started = performance.now();
+    await lease(file).acquire();
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it('takes over a lease that stood still for staleMs by its own clock, whatever the file times say', async () => {
     const file = leaseFile();
     // A PC that died holding the lease; its clock (and so the file's times) may be anything.

@@ -30,6 +30,8 @@ export class Lease {
   private fd: number | null = null;
   private beat = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** How the last exclusive create was refused. */
+  private refusedWith = '';
 
   constructor(
     readonly file: string,
@@ -52,6 +54,11 @@ export class Lease {
         this.takeOver(content);
         continue;
       }
+      // EPERM although no lease is there: not "held" but a folder where we may not create files (an
+      // immutable folder; SFTP's catch-all failure). It used to spin here forever; like a live holder,
+      // it gets waitMs to go away, then the user is told the folder cannot be written.
+      if (content === null && this.refusedWith === 'EPERM' && monotonicMs() >= deadline)
+        throw new AppError('DB_UNAVAILABLE', 'error.readOnlyFolder');
       if (content !== null) {
         const now = monotonicMs();
         if (observed === null || observed.content !== content) observed = { content, since: now };
@@ -109,6 +116,7 @@ export class Lease {
       fd = fs.openSync(this.file, 'wx');
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? '';
+      this.refusedWith = code;
       if (HELD.has(code)) return false;
       throw e;
     }
@@ -116,7 +124,20 @@ export class Lease {
     // `beat` is never reset: each acquisition must write content a waiter has not seen before. Were it
     // to restart at 0, a PC running short transactions back to back would write the same bytes every
     // time, look to a waiter as if it stood still, and have its live lease taken over.
-    this.heartbeat();
+    try {
+      this.heartbeat();
+    } catch (e) {
+      // The file was created but its first heartbeat could not be written (disk full, share dropped).
+      // Remove it again: left behind empty, it made every PC wait staleMs for a lease nobody held.
+      this.fd = null;
+      try {
+        fs.closeSync(fd);
+        fs.unlinkSync(this.file);
+      } catch {
+        // Then it stands still and is taken over after staleMs, as before.
+      }
+      throw e;
+    }
     this.timer = setInterval(() => this.heartbeatQuietly(), this.options.heartbeatMs);
     this.timer.unref();
     return true;

@@ -22,14 +22,34 @@ export interface DbWorker {
   /** How long each acknowledged write took, where the task reports it. */
   latenciesMs(): number[];
   errors(): string[];
+  /** Everything the child wrote on stderr so far, for failure messages. */
+  stderr(): string;
 }
 
 /** Starts db-worker.ts in its own Node process: another PC on the same database file. */
 export function spawnDbWorker(task: WorkerTask): DbWorker {
-  const child = spawn(process.execPath, ['--import', 'tsx', workerScript, JSON.stringify(task)], {
+  return spawnWorkerScript(workerScript, task, { env: task.lockless ? { SQLITE_USE_URI: '1' } : {} });
+}
+
+export interface SpawnOptions {
+  /** Added to this process's environment. */
+  env?: NodeJS.ProcessEnv;
+  /** Run as another (unprivileged) user: a PC whose user lacks rights the test process has. */
+  uid?: number;
+  gid?: number;
+}
+
+/**
+ * Starts any TypeScript worker script of this folder in its own Node process, with its task as one
+ * JSON argument, and follows its stdout line by line as the DbWorker interface describes.
+ */
+export function spawnWorkerScript(script: string, task: unknown, options: SpawnOptions = {}): DbWorker {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(task)], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'pipe'],
-    env: { ...process.env, ...(task.lockless ? { SQLITE_USE_URI: '1' } : {}) },
+    env: { ...process.env, ...options.env },
+    ...(options.uid !== undefined ? { uid: options.uid } : {}),
+    ...(options.gid !== undefined ? { gid: options.gid } : {}),
   });
   const lines: string[] = [];
   const waiters: { match: (line: string) => boolean; resolve: (line: string) => void }[] = [];
@@ -65,5 +85,6 @@ export function spawnDbWorker(task: WorkerTask): DbWorker {
     acked: () => lines.filter((l) => l.startsWith('ack ')).map((l) => Number(l.split(' ')[1])),
     latenciesMs: () => lines.filter((l) => l.startsWith('ack ')).map((l) => Number(l.split(' ')[2])).filter((n) => !Number.isNaN(n)),
     errors: () => lines.filter((l) => l.startsWith('error ') || l.startsWith('fatal ')),
+    stderr: () => stderr,
   };
 }
