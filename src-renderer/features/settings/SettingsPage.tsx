@@ -2,6 +2,7 @@ import { Card, Flex, Space, Typography } from 'antd';
 import type { SessionUser } from '../../../src-shared/contract';
 import { useT } from '../../i18n/LanguageProvider';
 import { AuditPanel } from '../audit/AuditPanel';
+import { ImportPanel } from '../import/ImportPanel';
 import { UsersPanel } from '../users/UsersPanel';
 import { LanguageSelect } from './LanguageSelect';
 
@@ -16,6 +17,7 @@ export function SettingsPage({ user }: { user: SessionUser }) {
         </Space>
       </Card>
       {user.role === 'admin' && <UsersPanel me={user} />}
+      {user.role !== 'sales' && <ImportPanel user={user} />}
       {user.role === 'admin' && <AuditPanel />}
     </Flex>
   );
