@@ -13,6 +13,8 @@ import { readPassword } from './password';
 /** One command's view of the app: the same dispatcher, role checks and typed errors as a window. */
 export interface CliApp {
   dbFile: string;
+  /** The open database, for commands that stream what no operation pages through (the report's list). */
+  db: Database;
   /** Calls an operation and returns its data; a typed error is thrown as a CliFailure. */
   call<K extends OperationName>(op: K, input: InputOf<K>): Promise<OutputOf<K>>;
 }
@@ -42,6 +44,7 @@ export async function withApp<T>(dbFile: string, mode: 'open' | 'openOrCreate', 
     });
     return await body({
       dbFile: db.file,
+      db,
       call: async (op, input) => {
         const result = await dispatch(caller, op, input);
         if (!result.ok) throw new CliFailure(result.error.code === 'INTERNAL' ? withCause(result.error, unexpected) : result.error);

@@ -6,7 +6,7 @@ import type { Database } from '../../core/db/database';
 import { AppError } from '../../core/errors';
 import { exportReport } from '../../core/services/report/export-report';
 import { cliLanguage, t } from '../language';
-import { type ActingUserOptions, asUser, withDatabase } from '../open';
+import { type ActingUserOptions, asUser } from '../open';
 import { asOption, dbOption } from '../options';
 import { run } from '../run';
 
@@ -31,7 +31,8 @@ async function ownerId(db: Database, name: string): Promise<number> {
 /**
  * `baobei report`: the funnel report workbook for scheduled reports, the same as the screen's export.
  * The figures come through the dispatcher's `funnel.report` as the signed-in user, and the opportunity
- * list through the same role scope, so a salesperson exports only their own here too.
+ * list through the same role scope, so a salesperson exports only their own here too. `seconds` is
+ * the export's own time, for the logs of scheduled reports.
  */
 export function registerReport(program: Command): void {
   program
@@ -45,29 +46,27 @@ export function registerReport(program: Command): void {
     .addOption(new Option('--owner <name>', t('cli.report.owner')))
     .action((options: ReportOptions) =>
       run(() =>
-        asUser(options, (app, me) =>
-          // The opportunity list is read page by page from the file, beside the app's own connection.
-          withDatabase(options.db, async (db) => {
-            const period = options.from || options.to ? { from: options.from ?? EARLIEST, to: options.to ?? localToday(systemClock) } : undefined;
-            const filters = reportFiltersSchema.parse({
-              ...(period ? { period } : {}),
-              ...(options.owner ? { ownerIds: [await ownerId(db, options.owner)] } : {}),
-            });
-            const file = path.resolve(options.out);
-            const { opportunities } = await exportReport(
-              {
-                db,
-                clock: systemClock,
-                user: me,
-                filters,
-                language: cliLanguage(),
-                funnelReport: (f) => app.call('funnel.report', { filters: f }),
-              },
-              file,
-            );
-            return { file, opportunities, filters };
-          }),
-        ),
+        asUser(options, async (app, me) => {
+          const period = options.from || options.to ? { from: options.from ?? EARLIEST, to: options.to ?? localToday(systemClock) } : undefined;
+          const filters = reportFiltersSchema.parse({
+            ...(period ? { period } : {}),
+            ...(options.owner ? { ownerIds: [await ownerId(app.db, options.owner)] } : {}),
+          });
+          const file = path.resolve(options.out);
+          const started = performance.now();
+          const { opportunities } = await exportReport(
+            {
+              db: app.db,
+              clock: systemClock,
+              user: me,
+              filters,
+              language: cliLanguage(),
+              funnelReport: (f) => app.call('funnel.report', { filters: f }),
+            },
+            file,
+          );
+          return { file, opportunities, filters, seconds: Math.round((performance.now() - started) / 100) / 10 };
+        }),
       ),
     );
 }

@@ -29,7 +29,7 @@ export function excelDateTime(isoInstant: string | null): Date | null {
   if (!isoInstant) return null;
   const t = new Date(isoInstant);
   if (Number.isNaN(t.getTime())) return null;
-  return new Date(Date.UTC(t.getFullYear(), t.getMonth(), t.getDate(), t.getHours(), t.getMinutes(), t.getSeconds()));
+  return new Date(t.getTime() - t.getTimezoneOffset() * 60_000);
 }
 
 // East Asian wide and full-width characters take two columns in a monospaced cell, as they do in

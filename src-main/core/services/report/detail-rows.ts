@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import type { Database, Db } from '../../db/database';
 import { fromFen } from '../registrations/rows';
 import type { OpportunityScope } from '../opportunities/scope';
-import { applyScope } from './scope';
+import { applyScope, applyScopeById } from './scope';
 
 /** One opportunity as the 商机明细 sheet lists it. */
 export interface DetailRow {
@@ -39,7 +40,11 @@ function selectDetails(q: Db, scope: OpportunityScope) {
   const query = q
     .selectFrom('registrations as r')
     .innerJoin('users as u', 'u.id', 'r.owner_id')
-    .leftJoin('protections as p', (join) => join.onRef('p.registration_id', '=', 'r.id').on('p.status', '=', 'active'))
+    // Through the customer's one active protection (a partial unique index), then to this registration;
+    // the literal 'active' lets SQLite use that index, where a bound parameter would not.
+    .leftJoin('protections as p', (join) =>
+      join.onRef('p.customer_id', '=', 'r.customer_id').on(sql<boolean>`p.status = 'active'`).onRef('p.registration_id', '=', 'r.id'),
+    )
     .select([
       'r.id',
       'r.customer_name',
@@ -70,7 +75,7 @@ function selectDetails(q: Db, scope: OpportunityScope) {
       'r.created_at',
       'r.updated_at',
     ]);
-  return applyScope(query, scope);
+  return applyScopeById(query, scope);
 }
 
 type Selected = Awaited<ReturnType<ReturnType<typeof selectDetails>['execute']>>[number];

@@ -97,10 +97,9 @@ export function writeOverviewSheet(wb: ExcelJS.Workbook, l: Labels, report: Funn
       continue;
     }
     const row = ws.addRow([line.label, line.value ?? null, line.amount ?? null, line.share ?? null]);
-    const valueStyle = line.kind ? KIND_STYLES[line.kind] : null;
-    if (valueStyle) row.getCell(2).style = valueStyle;
-    if (line.amount !== undefined) row.getCell(3).style = KIND_STYLES.money!;
-    if (line.share !== undefined) row.getCell(4).style = KIND_STYLES.percent!;
+    if (line.kind) row.getCell(2).style = KIND_STYLES[line.kind];
+    if (line.amount !== undefined) row.getCell(3).style = KIND_STYLES.money;
+    if (line.share !== undefined) row.getCell(4).style = KIND_STYLES.percent;
   }
   ws.commit();
 }

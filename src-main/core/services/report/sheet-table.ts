@@ -21,8 +21,9 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = {
  * object's id in a WeakMap, where a fresh object per cell would be serialized and looked up each time
  * — the difference between seconds and minutes on a hundred thousand rows.
  */
-export const KIND_STYLES: Record<ValueKind, Partial<ExcelJS.Style> | null> = {
-  text: null,
+export const KIND_STYLES: Record<ValueKind, Partial<ExcelJS.Style>> = {
+  // Empty, but shared: a cell left with its own default style object would miss the WeakMap too.
+  text: {},
   count: { numFmt: NUMBER_FORMAT.count },
   money: { numFmt: NUMBER_FORMAT.money },
   percent: { numFmt: NUMBER_FORMAT.percent },
@@ -49,11 +50,15 @@ export function addReportSheet(wb: ExcelJS.Workbook, name: string, frozenRows = 
   });
 }
 
+/** Rows a column's width is fitted to: enough to see the long values, few enough to cost nothing. */
+const WIDTH_SAMPLE = 500;
+
 /**
  * Widens the columns to fit the header and the sampled rows (never narrows them, so two tables on one
  * sheet both fit); call before the sheet's first row is written, which carries the widths.
  */
-export function fitColumns<R>(ws: ExcelJS.Worksheet, columns: readonly TableColumn<R>[], sample: readonly R[]): void {
+export function fitColumns<R>(ws: ExcelJS.Worksheet, columns: readonly TableColumn<R>[], rows: readonly R[]): void {
+  const sample = rows.slice(0, WIDTH_SAMPLE);
   columns.forEach((c, i) => {
     const column = ws.getColumn(i + 1);
     const fitted = fittedWidth(
@@ -75,8 +80,7 @@ export function writeHeader(ws: ExcelJS.Worksheet, headers: readonly string[]): 
 export function writeRow<R>(ws: ExcelJS.Worksheet, columns: readonly TableColumn<R>[], record: R): ExcelJS.Row {
   const row = ws.addRow(columns.map((c) => c.value(record)));
   columns.forEach((c, i) => {
-    const style = KIND_STYLES[c.kind];
-    if (style) row.getCell(i + 1).style = style;
+    row.getCell(i + 1).style = KIND_STYLES[c.kind];
   });
   return row;
 }
