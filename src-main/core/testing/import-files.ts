@@ -24,7 +24,7 @@ export const seedRows: { cells: Cell[]; note: string }[] = [
   { note: 'returned: need too short for a submission', cells: ['南京钟山制药有限公司', '陈主任', '025-84561234', '买电脑', 60000, day('2026-09-01'), null, 'li', '待审核', null, null, null] },
   { note: 'owner that is no user', cells: ['西安古城文化传媒有限公司', '黄经理', '13512345678', '演播厅灯光音响系统整体采购与安装', 40000, day('2026-06-01'), null, '赵六', '待审核', null, null, null] },
   { note: 'expired: into the public pool', cells: ['重庆山城餐饮管理有限公司', '何老板', '13312345678', '门店收银系统更换，共 30 家门店', 30000, day('2024-01-15'), null, 'li', '已过期', null, null, null] },
-  { note: 'a further opportunity of row 2: linked, under its protection', cells: ['深圳市星辰科技有限公司', '陈经理', '13812345678', '会议室改造：投影、音响和无线投屏设备采购', 90000, day('2026-08-31'), '初步接触', 'li', '已审核', null, null, null] },
+  { note: 'a further opportunity of row 2: linked; awaits review while row 2 protects the customer', cells: ['深圳市星辰科技有限公司', '陈经理', '13812345678', '会议室改造：投影、音响和无线投屏设备采购', 90000, day('2026-08-31'), '初步接触', 'li', '已审核', null, null, null] },
 ];
 
 /** The spreadsheet rows a CSV holds: dates as people type them, in three spellings. */

@@ -34,7 +34,7 @@ const expectedOutcome = [
   [10, 'created', 'returned', []],
   [11, 'created', 'submitted', []],
   [12, 'created', 'expired', []],
-  [13, 'created', 'approved', []],
+  [13, 'created', 'submitted', []],
 ];
 
 const variants: { name: string; file: () => Promise<Buffer> | Buffer; fileType: 'csv' | 'xlsx'; encoding: string | null }[] = [

@@ -3,7 +3,7 @@ import type { Db } from '../../db/database';
 import { normalizeLabel } from './recognize/normalize-label';
 
 /** One key per set of headers, whatever their order or spelling: the next export of the same system finds it. */
-export const headerSetKey = (headers: readonly string[]): string => [...headers.map(normalizeLabel)].sort().join('\n');
+const headerSetKey = (headers: readonly string[]): string => [...headers.map(normalizeLabel)].sort().join('\n');
 
 /** The mapping last used for files with these headers, if any (one saved by an older version is ignored if it no longer parses). */
 export async function rememberedMapping(q: Db, headers: readonly string[]): Promise<ImportMapping | null> {

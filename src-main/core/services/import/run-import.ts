@@ -14,7 +14,8 @@ import { type Classified, classifyRow } from './rows/classify';
 import { planColumns } from './rows/columns';
 import { createOwners, type OwnerResolution, resolveOwners } from './rows/owners';
 import { type IssueDraft, type ParsedRow, parseRow } from './rows/parse-row';
-import { claimsCustomer, type WriteContext, type WrittenRow, writeRow } from './rows/write-row';
+import type { WriteContext } from './rows/write-context';
+import { mayProtect, type WrittenRow, writeRow } from './rows/write-row';
 
 export interface ImportRun {
   db: Database;
@@ -103,8 +104,8 @@ async function importRow(
   const ownerIssue = typeof owner === 'number' ? [] : [owner];
   if (!c.valid) return { outcome: 'invalid', errors: [...c.issues, ...ownerIssue] };
   if (typeof owner !== 'number') return { outcome: 'invalid', errors: ownerIssue };
-  // Only a row that claims its customer can meet the protection index; history rows need no savepoint.
-  if (!claimsCustomer(c)) return writeRow(ctx, c, owner);
+  // Only a row that may be protected can meet the protection index; history rows need no savepoint.
+  if (!mayProtect(c, ctx)) return writeRow(ctx, c, owner);
   try {
     return await savepoint(() => writeRow(ctx, c, owner));
   } catch (e) {

@@ -1,6 +1,6 @@
 import type { Table } from './table';
 
-export type TextEncoding = NonNullable<Table['encoding']>;
+type TextEncoding = NonNullable<Table['encoding']>;
 
 const utf8Bom = [0xef, 0xbb, 0xbf];
 const utf16leBom = [0xff, 0xfe];

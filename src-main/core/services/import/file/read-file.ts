@@ -8,7 +8,7 @@ import { readWorkbook } from './xlsx';
 
 /** A decompressed file larger than this is refused: a few hundred thousand rows at most. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
-export const MAX_ROWS = 200_000;
+const MAX_ROWS = 200_000;
 
 const zipMagic = [0x50, 0x4b, 0x03, 0x04];
 /** The OLE container of Excel 97–2003 .xls files, which exceljs cannot read. */

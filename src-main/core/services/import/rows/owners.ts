@@ -6,7 +6,7 @@ import { recordAudit } from '../../audit/record';
 import { insertUser } from '../../users/handlers';
 import { lookupValue } from './lookup-value';
 
-export interface NewOwner {
+interface NewOwner {
   username: string;
   displayName: string;
 }
