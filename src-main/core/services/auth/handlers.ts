@@ -1,5 +1,6 @@
 import type { authContract } from '../../../../src-shared/contract';
 import { isoNow } from '../../clock';
+import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import { type HandlersFor, requireDb, requireUser } from '../../handler';
 import { hashPassword, verifyPassword } from '../users/passwords';
@@ -20,24 +21,30 @@ export const authHandlers = {
     const waitSeconds = secondsLocked(row.locked_until, now);
     if (waitSeconds > 0) throw new AppError('FORBIDDEN', 'error.throttled', { seconds: waitSeconds });
     const correct = await verifyPassword(input.password, row.password_hash);
-    if (!correct) {
-      const lock = throttleAfterFailure(row.failed_attempts + 1, now);
-      await db.write(['users'], (q) =>
-        q
-          .updateTable('users')
-          .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1), locked_until: lock }))
-          .where('id', '=', row.id)
-          .execute(),
-      );
-      if (lock) throw new AppError('FORBIDDEN', 'error.throttled', { seconds: secondsLocked(lock, now) });
-      throw new AppError('UNAUTHENTICATED', 'error.wrongCredentials');
-    }
+    // Attempts sent at once all read the account before any failure is written, so the count and the
+    // lock are read again inside the write (security fix: ten parallel guesses used to count as one
+    // and never lock; see throttle.test.ts). A lock taken meanwhile refuses the right password too,
+    // with the same answer a wrong one gets, so a burst learns nothing from which attempt was refused.
+    // A clean account signing in writes nothing, so a read-only database still lets people in.
+    const lockedSeconds = async (q: Db) => {
+      const fresh = await q.selectFrom('users').select(['failed_attempts', 'locked_until']).where('id', '=', row.id).executeTakeFirstOrThrow();
+      return { fresh, seconds: secondsLocked(fresh.locked_until, now) };
+    };
+    const seen = await db.read(lockedSeconds);
+    const outcome =
+      seen.seconds > 0 || (correct && seen.fresh.failed_attempts === 0 && !seen.fresh.locked_until)
+        ? { lockedSeconds: seen.seconds }
+        : await db.write(['users'], async (q) => {
+            const { fresh, seconds } = await lockedSeconds(q);
+            if (seconds > 0) return { lockedSeconds: seconds };
+            const failures = correct ? 0 : fresh.failed_attempts + 1;
+            const lock = correct ? null : throttleAfterFailure(failures, now);
+            await q.updateTable('users').set({ failed_attempts: failures, locked_until: lock }).where('id', '=', row.id).execute();
+            return { lockedSeconds: secondsLocked(lock, now) };
+          });
+    if (outcome.lockedSeconds > 0) throw new AppError('FORBIDDEN', 'error.throttled', { seconds: outcome.lockedSeconds });
+    if (!correct) throw new AppError('UNAUTHENTICATED', 'error.wrongCredentials');
     if (row.active !== 1) throw new AppError('FORBIDDEN', 'error.inactiveUser');
-    if (row.failed_attempts > 0 || row.locked_until) {
-      await db.write(['users'], (q) =>
-        q.updateTable('users').set({ failed_attempts: 0, locked_until: null }).where('id', '=', row.id).execute(),
-      );
-    }
     ctx.host.sessions.end(ctx.caller.sessionToken());
     const sessionToken = ctx.host.sessions.create(row.id);
     ctx.caller.setSessionToken(sessionToken);
