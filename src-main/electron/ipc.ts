@@ -4,9 +4,9 @@ import { type Dispatch, toErrorShape } from '../core/dispatch';
 import { AppError } from '../core/errors';
 import type { Caller } from '../core/handler';
 import type { AppHost } from '../core/host/app-host';
-import { isAppUrl } from './app-url';
 import { IPC } from './channels';
 import type { Logger } from './log';
+import { isTrustedSender } from './sender-check';
 
 /** A window's sign-in lives in the main process, never in the renderer. */
 class WindowCaller implements Caller {
@@ -83,9 +83,15 @@ export function startIpc({ host, dispatch, log, onLanguageChanged }: IpcOptions)
   };
 }
 
+/** The decision is sender-check.ts's, tested without Electron; this only reads Electron's objects. */
 function isOwnMainFrame(event: IpcMainInvokeEvent, win: BrowserWindow): boolean {
   const frame = event.senderFrame;
-  if (!frame || frame.detached || win.isDestroyed()) return false;
+  if (win.isDestroyed()) return false;
   const main = win.webContents.mainFrame;
-  return frame.processId === main.processId && frame.frameToken === main.frameToken && isAppUrl(frame.url);
+  return isTrustedSender({
+    attached: true,
+    windowDestroyed: false,
+    frame: frame ? { processId: frame.processId, frameToken: frame.frameToken, url: frame.url, detached: frame.detached } : null,
+    mainFrame: { processId: main.processId, frameToken: main.frameToken },
+  });
 }
