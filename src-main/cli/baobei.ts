@@ -1,10 +1,14 @@
 #!/usr/bin/env node
 import { Command, CommanderError } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
+import { registerApprove } from './commands/approve';
 import { registerBackup } from './commands/backup';
 import { registerCheck } from './commands/check';
+import { registerConflicts } from './commands/conflicts';
+import { registerDemo } from './commands/demo';
 import { registerImport } from './commands/import';
 import { registerInit } from './commands/init';
+import { registerRegister } from './commands/register';
 import { registerReport } from './commands/report';
 import { registerUser } from './commands/user';
 import { registerReview } from './commands/review';
@@ -29,6 +33,10 @@ registerInit(program);
 registerUser(program);
 registerCheck(program);
 registerBackup(program);
+registerRegister(program);
+registerApprove(program);
+registerConflicts(program);
+registerDemo(program);
 registerReport(program);
 registerImport(program);
 registerReview(program);

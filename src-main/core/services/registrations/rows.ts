@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { ConflictProbe, Registration, RegistrationDraft, RegistrationFields } from '../../../../src-shared/contract/registrations';
 import { localDate } from '../../clock';
 import type { Db } from '../../db/database';
@@ -11,12 +11,19 @@ export const fromFen = (fen: number | null): number | null => (fen === null ? nu
 
 export type RegistrationRow = Selectable<RegistrationsTable> & { owner_name: string; protection_ends_at: string | null };
 
-/** A registration with its owner's name and the end of its active protection, if any. */
+/**
+ * A registration with its owner's name and the end of its active protection, if any. The protection
+ * is looked up by customer through the one-active-per-customer index (its `status = 'active'` must be
+ * a literal for SQLite to use that partial index): joined by registration alone, every row read would
+ * scan all active protections, tens of milliseconds each in a large office.
+ */
 export function selectRegistrations(q: Db) {
   return q
     .selectFrom('registrations as r')
     .innerJoin('users as u', 'u.id', 'r.owner_id')
-    .leftJoin('protections as p', (join) => join.onRef('p.registration_id', '=', 'r.id').on('p.status', '=', 'active'))
+    .leftJoin('protections as p', (join) =>
+      join.onRef('p.customer_id', '=', 'r.customer_id').onRef('p.registration_id', '=', 'r.id').on('p.status', '=', sql.lit('active')),
+    )
     .selectAll('r')
     .select(['u.display_name as owner_name', 'p.ends_at as protection_ends_at']);
 }
