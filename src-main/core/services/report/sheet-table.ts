@@ -78,9 +78,12 @@ export function writeHeader(ws: ExcelJS.Worksheet, headers: readonly string[]): 
 }
 
 export function writeRow<R>(ws: ExcelJS.Worksheet, columns: readonly TableColumn<R>[], record: R): ExcelJS.Row {
-  const row = ws.addRow(columns.map((c) => c.value(record)));
-  columns.forEach((c, i) => {
-    row.getCell(i + 1).style = KIND_STYLES[c.kind];
+  // An empty field makes no cell at all (undefined, not null): most opportunities leave several
+  // fields empty, and each cell costs exceljs time and memory to write.
+  const values = columns.map((c) => c.value(record) ?? undefined);
+  const row = ws.addRow(values);
+  values.forEach((v, i) => {
+    if (v !== undefined) row.getCell(i + 1).style = KIND_STYLES[columns[i]!.kind];
   });
   return row;
 }
