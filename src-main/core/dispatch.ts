@@ -32,7 +32,11 @@ export function createDispatcher(host: AppHost, handlers: Handlers, options: Dis
       const ctx: HandlerContext = { host, caller, clock: host.clock, language, user };
       const handler = handlers[name] as (input: unknown, ctx: HandlerContext) => Promise<unknown>;
       const output = await handler(input, ctx);
-      return { ok: true, data: operation.output.parse(output) };
+      const answer = operation.output.safeParse(output);
+      // An answer that breaks the contract is the handler's bug, not the caller's input: INTERNAL, and
+      // logged. (It used to surface as VALIDATION, blaming the user and hiding the bug from the fuzz test.)
+      if (!answer.success) throw new ContractBreach(name, answer.error);
+      return { ok: true, data: answer.data };
     } catch (e) {
       return { ok: false, error: toErrorShape(e, language, (err) => options.logError?.(err, String(name))) };
     }
@@ -40,6 +44,17 @@ export function createDispatcher(host: AppHost, handlers: Handlers, options: Dis
 }
 
 export type Dispatch = ReturnType<typeof createDispatcher>;
+
+/** A handler answered something its operation's output schema does not allow. */
+export class ContractBreach extends Error {
+  constructor(
+    readonly operation: string,
+    readonly zodError: ZodError,
+  ) {
+    super(`${operation} answered outside its contract: ${zodError.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    this.name = 'ContractBreach';
+  }
+}
 
 async function optionalUser(host: AppHost, caller: Caller): Promise<SessionUser | null> {
   const userId = host.sessions.userId(caller.sessionToken());
