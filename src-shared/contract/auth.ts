@@ -32,8 +32,12 @@ export const authContract = {
   }),
 };
 
-/** First run: choose or create the database, then create the administrator. */
-export const databaseModeSchema = z.enum(['createLocal', 'create', 'open']);
+/**
+ * First run: choose or create the database, then create the administrator. `restoreBackup` puts this
+ * PC's latest backup back over the database at `path` that just failed to open as damaged (the
+ * start-up screen offers it; see src-main/core/services/setup/restore.ts and docs/RELIABILITY.md).
+ */
+export const databaseModeSchema = z.enum(['createLocal', 'create', 'open', 'restoreBackup']);
 
 export const setupContract = {
   'setup.status': operation({
@@ -44,6 +48,11 @@ export const setupContract = {
       dbPath: z.string().nullable(),
       /** Why the remembered database could not be opened, as an i18n key. */
       errorKey: z.string().nullable(),
+      /**
+       * When it failed as damaged and this PC may restore it: when the latest sound backup was taken
+       * (null: there is none). Absent otherwise.
+       */
+      latestBackupAt: z.string().nullable().optional(),
       canChooseDatabase: z.boolean(),
       defaultLocalPath: z.string().nullable(),
       lastUsername: z.string().nullable(),
@@ -55,7 +64,11 @@ export const setupContract = {
       .object({ mode: databaseModeSchema, path: z.string().trim().min(1, { error: 'v.required' }).max(4096).optional() })
       .strict()
       .refine((v) => v.mode === 'createLocal' || v.path !== undefined, { error: 'v.required', path: ['path'] }),
-    output: z.object({ dbPath: z.string() }),
+    output: z.object({
+      dbPath: z.string(),
+      /** After `restoreBackup`: which backup was put back, and where the damaged file was kept. */
+      restored: z.object({ backupAt: z.string(), damagedCopy: z.string() }).optional(),
+    }),
     access: 'public',
     readsCaller: true,
   }),

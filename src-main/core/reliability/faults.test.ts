@@ -2,10 +2,12 @@ import BetterSqlite3 from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { translate } from '../../../src-shared/i18n';
 import { Database } from '../db/database';
+import { listBackups } from '../db/backups';
 import { migrations } from '../db/migrations';
+import { ManualClock } from '../testing/office';
 import { type OfficeApp, customerFields, openOfficeApp, setupOffice, spawnAppWorker } from '../testing/office-workers';
 import { tempDir } from '../testing/test-host';
 import { type DbWorker, spawnDbWorker } from '../testing/worker-process';
@@ -282,5 +284,115 @@ describe('faults give clear errors and lose nothing', () => {
     expectFailure(await submit(app, 2), 'SCHEMA_TOO_NEW', 'error.SCHEMA_TOO_NEW');
     expect(await list(app)).toMatchObject({ ok: true, data: { total: 1 } });
     expect(counts(file)).toEqual(before);
+  });
+  describe('a corrupt database file', () => {
+    /** Garbage over the page area (page 1, the header, stays), or over the header itself. */
+    function corrupt(file: string, where: 'pages' | 'header'): void {
+      const size = fs.statSync(file).size;
+      const fd = fs.openSync(file, 'r+');
+      try {
+        const [from, to] = where === 'header' ? [0, 4096] : [2 * 4096, size];
+        const garbage = Buffer.alloc(to - from);
+        for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 251;
+        fs.writeSync(fd, garbage, 0, garbage.length, from);
+      } finally {
+        fs.closeSync(fd);
+      }
+    }
+
+    /** The desktop app on this PC: it may choose its database and keeps rotating backups in `backups`. */
+    function desktop(backups: string, clock = new ManualClock(new Date())) {
+      return { clock, canChooseDatabase: true, backupPolicy: () => ({ dir: backups, keep: 14, everyMs: 24 * 60 * 60 * 1000 }) };
+    }
+
+    for (const where of ['pages', 'header'] as const) {
+      it(`(garbage over the ${where}) gives a clear message at open and offers the latest backup; restoring brings the backed-up rows back`, async () => {
+        const { dir, file } = await officeFolder();
+        const backups = path.join(path.dirname(dir), 'backups');
+        const options = desktop(backups);
+        const before = await openOfficeApp(file, { lease, ...options });
+        cleanups.push(() => before.close());
+        // The automatic backup at start, then work, then an administrator's backup an hour later.
+        await vi.waitFor(() => expect(listBackups(options.backupPolicy(), file)).toHaveLength(1));
+        await before.call('auth.signIn', SALES, 's');
+        const kept = [customerFields(7, 1), customerFields(7, 2)];
+        for (const fields of kept) await before.call('registrations.submit', { fields }, 's');
+        options.clock.set(new Date(Date.now() + 60 * 60 * 1000).toISOString());
+        await before.call('auth.signIn', { username: 'admin', password: 'admin-password' }, 'admin');
+        const backup = await before.call('system.backup', {}, 'admin');
+        // Backups are named by the second they were taken.
+        const backupAt = `${backup.at.slice(0, 19)}.000Z`;
+        // Entered after the backup: this is what restoring loses, and the confirmation says so.
+        await before.call('registrations.submit', { fields: customerFields(7, 3) }, 's');
+        // Another PC has the file open all along, with pages in its cache.
+        const otherPc = await Database.open({ file, mode: 'open', lease });
+        cleanups.push(() => otherPc.close());
+        const registrationsSeen = () => otherPc.read((q) => q.selectFrom('registrations').select('customer_name').orderBy('id').execute());
+        expect(await registrationsSeen()).toHaveLength(3);
+        await before.close();
+        corrupt(file, where);
+        const damagedBytes = fs.readFileSync(file);
+
+        // The app starts and cannot open it: a typed error with a plain message, and it keeps running.
+        const app = await openOfficeApp(file, { lease, ...options, keepFailedOpen: true });
+        cleanups.push(() => app.close());
+        expect(app.host.db).toBeNull();
+        expect(app.host.lastOpenFailure).toEqual({ file, key: 'error.notADatabase' });
+        expect(translate('en', 'error.notADatabase')).toBe('This file is not a Baobei database, or it is damaged');
+        expect(await app.result('setup.status', {})).toMatchObject({
+          ok: true,
+          data: { state: 'unavailable', dbPath: file, errorKey: 'error.notADatabase', latestBackupAt: backupAt },
+        });
+        // Nobody can sign in meanwhile.
+        expectFailure(await app.result('auth.signIn', SALES, 's'), 'DB_UNAVAILABLE', 'error.noDatabase');
+
+        const restored = await app.result('setup.useDatabase', { mode: 'restoreBackup', path: file });
+        expect(restored).toMatchObject({ ok: true, data: { dbPath: file, restored: { backupAt } } });
+        const { damagedCopy } = (restored as { data: { restored: { damagedCopy: string } } }).data.restored;
+        expect(fs.readFileSync(damagedCopy).equals(damagedBytes)).toBe(true);
+        expect(integrity(file)).toBe('ok');
+        expect(await app.result('setup.status', {})).toMatchObject({ ok: true, data: { state: 'ready' } });
+        await app.call('auth.signIn', SALES, 's');
+        // The other PC reads the restored file on its next transaction, not its cached pages of the old one.
+        expect((await registrationsSeen()).map((r) => r.customer_name)).toEqual(kept.map((f) => f.customerName));
+        expect(await otherPc.integrityCheck()).toBe('ok');
+        const mine = await app.call('registrations.list', { scope: 'mine' }, 's');
+        expect(mine.items.map((r) => r.customerName).sort()).toEqual(kept.map((f) => f.customerName).sort());
+        expect((await app.result('registrations.submit', { fields: customerFields(7, 3) }, 's')).ok).toBe(true);
+        // With the database open again, choosing a database takes an administrator, and even one has nothing to restore.
+        expectFailure(await app.result('setup.useDatabase', { mode: 'restoreBackup', path: file }, 's'), 'FORBIDDEN', 'error.FORBIDDEN');
+        await app.call('auth.signIn', { username: 'admin', password: 'admin-password' }, 'admin');
+        expectFailure(await app.result('setup.useDatabase', { mode: 'restoreBackup', path: file }, 'admin'), 'CONFLICT', 'error.restoreNotNeeded');
+      });
+    }
+
+    it('is restored only by the desktop app, only when damaged (not merely unreachable), and only from a sound backup', async () => {
+      const { dir, file } = await officeFolder();
+      const backups = path.join(path.dirname(dir), 'backups');
+      corrupt(file, 'pages');
+      // No backup on this PC.
+      const noBackup = await openOfficeApp(file, { lease, ...desktop(backups), keepFailedOpen: true });
+      cleanups.push(() => noBackup.close());
+      expect(await noBackup.result('setup.status', {})).toMatchObject({ ok: true, data: { errorKey: 'error.notADatabase', latestBackupAt: null } });
+      expectFailure(await noBackup.result('setup.useDatabase', { mode: 'restoreBackup', path: file }), 'NOT_FOUND', 'error.noBackup');
+      // A backup that is itself damaged is no backup.
+      fs.mkdirSync(backups);
+      fs.writeFileSync(path.join(backups, 'baobei-20260101-080000.sqlite'), 'not a database');
+      expectFailure(await noBackup.result('setup.useDatabase', { mode: 'restoreBackup', path: file }), 'NOT_FOUND', 'error.noBackup');
+      // Another file than the one that failed.
+      expectFailure(await noBackup.result('setup.useDatabase', { mode: 'restoreBackup', path: `${file}.other` }), 'CONFLICT', 'error.restoreNotNeeded');
+      // The browser host and the CLI are given their database: they never overwrite it.
+      const browser = await openOfficeApp(file, { lease, backupPolicy: desktop(backups).backupPolicy, keepFailedOpen: true });
+      cleanups.push(() => browser.close());
+      expectFailure(await browser.result('setup.useDatabase', { mode: 'restoreBackup', path: file }), 'FORBIDDEN', 'error.cannotChooseDatabase');
+      // A drive that is not connected is no reason to overwrite anything.
+      fs.renameSync(dir, `${dir}-unmapped`);
+      const unreachable = await openOfficeApp(file, { lease, ...desktop(backups), keepFailedOpen: true });
+      cleanups.push(() => unreachable.close());
+      expect(unreachable.host.lastOpenFailure).toEqual({ file, key: 'error.DB_UNAVAILABLE' });
+      expect(await unreachable.result('setup.status', {})).toMatchObject({ ok: true, data: { errorKey: 'error.DB_UNAVAILABLE' } });
+      expect(await unreachable.result('setup.status', {})).not.toHaveProperty('data.latestBackupAt');
+      expectFailure(await unreachable.result('setup.useDatabase', { mode: 'restoreBackup', path: file }), 'CONFLICT', 'error.restoreNotNeeded');
+    });
   });
 });

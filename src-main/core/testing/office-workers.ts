@@ -128,8 +128,15 @@ export interface OfficeApp {
 }
 
 /** The app core on a database file in this process, with one signed-in caller per user. */
-export async function openOfficeApp(file: string, options: Partial<AppHostOptions> & { mode?: 'open' | 'openOrCreate' } = {}): Promise<OfficeApp> {
-  const { mode = 'open', ...hostOptions } = options;
+export async function openOfficeApp(
+  file: string,
+  options: Partial<AppHostOptions> & {
+    mode?: 'open' | 'openOrCreate';
+    /** Keep the app running without a database when the file does not open, as the desktop app starts. */
+    keepFailedOpen?: boolean;
+  } = {},
+): Promise<OfficeApp> {
+  const { mode = 'open', keepFailedOpen = false, ...hostOptions } = options;
   const host = new AppHost({
     settings: new MemorySettingsStore('en'),
     defaultLocalPath: null,
@@ -139,7 +146,11 @@ export async function openOfficeApp(file: string, options: Partial<AppHostOption
     maintenanceMs: 0,
     ...hostOptions,
   });
-  await host.useDatabase(file, mode);
+  try {
+    await host.useDatabase(file, mode);
+  } catch (e) {
+    if (!keepFailedOpen) throw e;
+  }
   const dispatch = createDispatcher(host, handlers, { logError: (e) => console.error(e) });
   const callers = new Map<string, ReturnType<typeof makeCaller>>();
   const callerOf = (name: string) => {

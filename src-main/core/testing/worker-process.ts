@@ -1,4 +1,6 @@
+import { buildSync } from 'esbuild';
 import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +19,8 @@ export interface DbWorker {
   send(line: string): void;
   /** Resolves when the child has exited, with its code or the signal that killed it. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Like `exited`, once its output has also been read to the end: every line it wrote is in `lines`. */
+  closed: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** Ids printed as `ack <id>`: writes whose commit the child saw acknowledged. */
   acked(): number[];
   /** How long each acknowledged write took, where the task reports it. */
@@ -28,7 +32,7 @@ export interface DbWorker {
 
 /** Starts db-worker.ts in its own Node process: another PC on the same database file. */
 export function spawnDbWorker(task: WorkerTask): DbWorker {
-  return spawnWorkerScript(workerScript, task, { env: task.lockless ? { SQLITE_USE_URI: '1' } : {} });
+  return spawnWorkerScript(workerScript, task, { env: task.lockless ? { SQLITE_USE_URI: '1' } : {}, bundle: false });
 }
 
 export interface SpawnOptions {
@@ -37,6 +41,28 @@ export interface SpawnOptions {
   /** Run as another (unprivileged) user: a PC whose user lacks rights the test process has. */
   uid?: number;
   gid?: number;
+  /** Run the script bundled (the default) rather than compiled module by module by tsx. */
+  bundle?: boolean;
+}
+
+const bundles = new Map<string, string>();
+
+/**
+ * The script and the app modules it imports, bundled once per test process into one ES module (npm
+ * packages stay external): a child then starts in about a third of the time tsx takes to compile
+ * every module on the fly, which matters where a test starts dozens of "PCs" on two cores.
+ */
+function bundled(script: string): string {
+  let out = bundles.get(script);
+  if (!out) {
+    // Inside the repository, so that the bundle resolves the npm packages from node_modules.
+    out = path.join(repoRoot, 'node_modules', '.cache', 'baobei-test-workers', `${path.basename(script, '.ts')}-${process.pid}.mjs`);
+    buildSync({ entryPoints: [script], bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', outfile: out, logLevel: 'warning' });
+    bundles.set(script, out);
+    const built = out;
+    process.once('exit', () => fs.rmSync(built, { force: true }));
+  }
+  return out;
 }
 
 /**
@@ -44,7 +70,8 @@ export interface SpawnOptions {
  * JSON argument, and follows its stdout line by line as the DbWorker interface describes.
  */
 export function spawnWorkerScript(script: string, task: unknown, options: SpawnOptions = {}): DbWorker {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, JSON.stringify(task)], {
+  const args = options.bundle === false ? ['--import', 'tsx', script] : [bundled(script)];
+  const child = spawn(process.execPath, [...args, JSON.stringify(task)], {
     cwd: repoRoot,
     stdio: ['pipe', 'pipe', 'pipe'],
     env: { ...process.env, ...options.env },
@@ -67,10 +94,14 @@ export function spawnWorkerScript(script: string, task: unknown, options: SpawnO
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.on('exit', (code, signal) => resolve({ code, signal })),
   );
+  const closed = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('close', (code, signal) => resolve({ code, signal })),
+  );
   return {
     child,
     lines,
     exited,
+    closed,
     waitForLine: (match) => {
       const seen = lines.find(match);
       if (seen !== undefined) return Promise.resolve(seen);

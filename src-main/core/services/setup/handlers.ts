@@ -4,6 +4,7 @@ import { AppError } from '../../errors';
 import type { HandlerContext, HandlersFor } from '../../handler';
 import { loadSessionUser } from '../auth/session-user';
 import { hashPassword } from '../users/passwords';
+import { restorableBackupAt, restoreDamagedDatabase } from './restore';
 import { insertUser } from '../users/handlers';
 
 async function userCount(ctx: HandlerContext): Promise<number> {
@@ -30,6 +31,7 @@ export const setupHandlers = {
       state,
       dbPath: host.db?.file ?? failure?.file ?? null,
       errorKey: failure?.key ?? null,
+      ...(failure?.key === 'error.notADatabase' && host.options.canChooseDatabase ? { latestBackupAt: restorableBackupAt(ctx) } : {}),
       canChooseDatabase: host.options.canChooseDatabase,
       defaultLocalPath: host.options.defaultLocalPath,
       lastUsername: settings.lastUsername,
@@ -45,6 +47,7 @@ export const setupHandlers = {
 
   'setup.useDatabase': async (input, ctx) => {
     checkMayChooseDatabase(ctx);
+    if (input.mode === 'restoreBackup') return restoreDamagedDatabase(ctx, input.path!);
     const file = input.mode === 'createLocal' ? ctx.host.options.defaultLocalPath : input.path;
     if (!file) throw new AppError('VALIDATION', 'error.VALIDATION', undefined, [{ path: ['path'], key: 'v.required' }]);
     const mode = input.mode === 'open' ? 'open' : input.mode === 'create' ? 'create' : 'openOrCreate';
