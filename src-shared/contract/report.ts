@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { operation } from './define';
+import { errorCodes } from './errors';
 import { type OpportunityFilters, opportunityFiltersSchema } from './followups';
 import { languageSchema } from './system';
 
@@ -29,7 +30,7 @@ export const reportJobSchema = z.object({
   /** Set when done, for a download. */
   downloadUrl: z.string().nullable(),
   /** Why it failed, already in the user's language. */
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  error: z.object({ code: z.enum(errorCodes), message: z.string() }).nullable(),
 });
 export type ReportJob = z.infer<typeof reportJobSchema>;
 

@@ -20,7 +20,7 @@ export function ExportButton({ filters }: { filters: ReportFilters }) {
       if (outcome.kind === 'downloaded') void message.success(t('report.export.done'));
       if (outcome.kind === 'saved') void message.success(t('report.export.saved', { file: outcome.file }));
     } catch (e) {
-      void message.error(t('report.export.failed', { message: e instanceof Error && !('shape' in e) ? e.message : errorText(e, t) }));
+      void message.error(t('report.export.failed', { message: errorText(e, t) }));
     }
   };
 

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReportFilters, ReportJob } from '../../../src-shared/contract/report';
+import { ApiError } from '../../api/api-error';
 import { useApi } from '../../api/ApiProvider';
 
 /** How often a running export is asked for its progress. */
@@ -47,7 +48,10 @@ export function useReportExport() {
       }
       try {
         if (current.state === 'cancelled') return { kind: 'cancelled' };
-        if (current.state === 'failed') throw new Error(current.error?.message ?? current.state);
+        if (current.state === 'failed') {
+          const { code, message } = current.error ?? { code: 'INTERNAL' as const, message: '' };
+          throw new ApiError({ code, key: `error.${code}`, message });
+        }
         if (current.delivery === 'download' && current.downloadUrl) {
           download(current.downloadUrl, current.fileName);
           return { kind: 'downloaded' };
