@@ -16,7 +16,7 @@ import { useQueueNavigation } from './useQueueNavigation';
 
 type QueueItem = OutputOf<'review.queue'>['items'][number];
 
-export const reviewRoute = (id: number) => `/review/${id}`;
+const reviewRoute = (id: number) => `/review/${id}`;
 
 /**
  * The reviewer's queue: submissions oldest first, with how long each has waited, its conflict flag

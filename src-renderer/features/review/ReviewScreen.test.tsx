@@ -104,4 +104,38 @@ describe('review screen', () => {
     fireEvent.click(screen.getByTestId('review-approve'));
     expect((await screen.findByTestId('review-error')).textContent).toBe('不能审核自己的报备');
   });
+
+  it('shows a competing registration side by side and adjudicates: one keeps the customer, the other is rejected with the reason', async () => {
+    const theirs = { ...submission, id: 4, status: 'approved' as const, ownerId: 7, ownerName: '王芳', contactPerson: '周经理', protectedUntil: '2027-02-01' };
+    const detail = {
+      ...detailOf({ ...submission, needsAdjudication: true, conflictJustification: '客户指定由我对接' }),
+      conflicts: [{ registrationId: 4, level: 'block' as const, signals: ['phone'], state: 'protected' as const, protectedUntil: '2027-02-01' }],
+      competitors: [{ registration: theirs, decisions: [{ id: 1, decision: 'approve' as const, reason: null, reviewerName: '赵敏', checklist: [], createdAt: '2026-11-01T02:00:00.000Z' }] }],
+    };
+    const { calls } = renderApp(
+      signedIn(reviewer, '/review/5', {
+        'review.detail': () => ({ ok: true, data: detail }),
+        'review.adjudicate': (input) => {
+          if (input.reason.trim().length < 2) {
+            const { error } = failure('VALIDATION') as { error: AppErrorShape };
+            return { ok: false, error: { ...error, details: { issues: [{ path: ['reason'], key: 'v.reason', message: '请填写原因' }] } } };
+          }
+          return { ok: true, data: { kept: { ...submission, status: 'approved' }, other: { ...theirs, id: input.otherId, status: 'rejected' } } };
+        },
+      }),
+    );
+    const competitor = await loaded('competitor-4');
+    expect(competitor.textContent).toContain('联系电话相同');
+    expect(competitor.textContent).toContain('周经理');
+    expect(screen.getByTestId('competitor-4-history').textContent).toContain('赵敏');
+
+    fireEvent.click(screen.getByTestId('adjudicate-keep-mine-4'));
+    expect((await screen.findByTestId('adjudicate-summary')).textContent).toContain('报备 #5（李雷）将保留');
+    fireEvent.click(screen.getByTestId('adjudicate-submit'));
+    await waitFor(() => expect(screen.getByTestId('adjudicate-reason').closest('.ant-form-item')?.textContent).toContain('请填写原因'));
+    fireEvent.change(screen.getByTestId('adjudicate-reason'), { target: { value: '客户书面确认由李雷对接' } });
+    fireEvent.click(screen.getByTestId('adjudicate-submit'));
+    await waitFor(() => expect(window.location.hash).toBe('#/review'));
+    expect(calls.filter((c) => c.operation === 'review.adjudicate').at(-1)?.input).toEqual({ keepId: 5, otherId: 4, otherDecision: 'reject', reason: '客户书面确认由李雷对接' });
+  });
 });

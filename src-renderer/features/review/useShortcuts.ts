@@ -1,11 +1,23 @@
 import { useEffect, useRef } from 'react';
 
-/** Keys pressed while typing belong to the field, and keys in a dialog or popup to it. */
+const nonTextInputs = ['checkbox', 'radio', 'button', 'submit', 'reset'];
+
+/** A field that takes typed characters: letters typed there are text, not shortcuts. */
+function takesText(el: HTMLElement): boolean {
+  if (el.isContentEditable || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT') return true;
+  return el.tagName === 'INPUT' && !nonTextInputs.includes((el as HTMLInputElement).type);
+}
+
+/** Enter on a focused button, link or checkbox activates that control, not a shortcut as well. */
+const activates = (el: HTMLElement, key: string): boolean =>
+  (key === 'Enter' || key === ' ') && el.closest('button, a, [role="button"], input[type="checkbox"], input[type="radio"]') !== null;
+
+/** Keys typed into a field belong to it, and keys in a dialog or popup to that dialog. */
 function belongsElsewhere(event: KeyboardEvent): boolean {
-  const target = event.target as HTMLElement | null;
-  const typing = !!target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
-  const inDialog = !!target?.closest?.('.ant-modal, .ant-popover');
-  return typing || inDialog || event.ctrlKey || event.metaKey || event.altKey;
+  if (event.ctrlKey || event.metaKey || event.altKey) return true;
+  const target = event.target instanceof HTMLElement ? event.target : null;
+  if (!target) return false;
+  return takesText(target) || activates(target, event.key) || target.closest('.ant-modal, .ant-popover') !== null;
 }
 
 /**
