@@ -3,6 +3,7 @@ import { isoNow } from '../../clock';
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import { type HandlersFor, requireDb, requireUser } from '../../handler';
+import { recordAudit } from '../audit/record';
 import { hashPassword, verifyPassword } from '../users/passwords';
 import { throttleAfterFailure, secondsLocked } from './throttle';
 
@@ -68,13 +69,15 @@ export const authHandlers = {
     if (!(await verifyPassword(input.currentPassword, row.password_hash)))
       throw new AppError('VALIDATION', 'error.VALIDATION', undefined, [{ path: ['currentPassword'], key: 'error.wrongCredentials' }]);
     const passwordHash = await hashPassword(input.newPassword);
-    await db.write(['users'], (q) =>
-      q
+    await db.write(['users', 'audit'], async (q) => {
+      await q
         .updateTable('users')
         .set((eb) => ({ password_hash: passwordHash, updated_at: isoNow(ctx.clock), version: eb('version', '+', 1) }))
         .where('id', '=', me.id)
-        .execute(),
-    );
+        .execute();
+      // That the password changed, and by whom; never the hash.
+      await recordAudit(q, { at: isoNow(ctx.clock), userId: me.id, operation: 'auth.changePassword', entity: 'user', entityId: me.id });
+    });
     return {};
   },
 } satisfies HandlersFor<typeof authContract>;

@@ -5,7 +5,9 @@ import type { HandlerContext, HandlersFor } from '../../handler';
 import { loadSessionUser } from '../auth/session-user';
 import { hashPassword } from '../users/passwords';
 import { restorableBackupAt, restoreDamagedDatabase } from './restore';
+import { recordAudit } from '../audit/record';
 import { insertUser } from '../users/handlers';
+import { toUser } from '../users/user-rows';
 
 async function userCount(ctx: HandlerContext): Promise<number> {
   const db = ctx.host.requireDb();
@@ -63,7 +65,9 @@ export const setupHandlers = {
     const row = await db.write(['users'], async (q) => {
       const existing = await q.selectFrom('users').select('id').limit(1).executeTakeFirst();
       if (existing) throw new AppError('CONFLICT', 'error.alreadySetUp');
-      return insertUser(q, { ...input, role: 'admin', passwordHash }, isoNow(ctx.clock));
+      const admin = await insertUser(q, { ...input, role: 'admin', passwordHash }, isoNow(ctx.clock));
+      await recordAudit(q, { at: isoNow(ctx.clock), userId: admin.id, operation: 'setup.createAdmin', entity: 'user', entityId: admin.id, after: toUser(admin) });
+      return admin;
     });
     const user = await loadSessionUser(db, row.id);
     if (!user) throw new AppError('INTERNAL');

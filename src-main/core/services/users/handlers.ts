@@ -4,6 +4,7 @@ import type { Db } from '../../db/database';
 import { updateVersioned } from '../../db/versioned';
 import { AppError } from '../../errors';
 import { type HandlersFor, requireDb, requireUser } from '../../handler';
+import { recordAudit } from '../audit/record';
 import { hashPassword } from './passwords';
 import { toUser } from './user-rows';
 
@@ -50,14 +51,18 @@ export const usersHandlers = {
   'users.create': async (input, ctx) => {
     // Hash outside the transaction: the lease is never held for slow work that needs no database.
     const passwordHash = await hashPassword(input.password);
-    return requireDb(ctx).write(['users'], async (q) =>
-      toUser(await insertUser(q, { ...input, passwordHash }, isoNow(ctx.clock))),
-    );
+    const me = requireUser(ctx);
+    return requireDb(ctx).write(['users', 'audit'], async (q) => {
+      const at = isoNow(ctx.clock);
+      const user = toUser(await insertUser(q, { ...input, passwordHash }, at));
+      await recordAudit(q, { at, userId: me.id, operation: 'users.create', entity: 'user', entityId: user.id, after: user });
+      return user;
+    });
   },
 
   'users.update': async (input, ctx) => {
     const me = requireUser(ctx);
-    return requireDb(ctx).write(['users'], async (q) => {
+    return requireDb(ctx).write(['users', 'audit'], async (q) => {
       const before = await q.selectFrom('users').selectAll().where('id', '=', input.id).executeTakeFirst();
       if (!before) throw new AppError('NOT_FOUND');
       if (input.active === false && before.id === me.id) throw new AppError('CONFLICT', 'error.selfDeactivate');
@@ -69,13 +74,17 @@ export const usersHandlers = {
         ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
         updated_at: isoNow(ctx.clock),
       });
-      return toUser(await q.selectFrom('users').selectAll().where('id', '=', input.id).executeTakeFirstOrThrow());
+      const after = toUser(await q.selectFrom('users').selectAll().where('id', '=', input.id).executeTakeFirstOrThrow());
+      // toUser leaves the password hash out of the log as it does out of every answer.
+      await recordAudit(q, { at: isoNow(ctx.clock), userId: me.id, operation: 'users.update', entity: 'user', entityId: input.id, before: toUser(before), after });
+      return after;
     });
   },
 
   'users.resetPassword': async (input, ctx) => {
+    const me = requireUser(ctx);
     const passwordHash = await hashPassword(input.password);
-    return requireDb(ctx).write(['users'], async (q) => {
+    return requireDb(ctx).write(['users', 'audit'], async (q) => {
       const result = await q
         .updateTable('users')
         .set((eb) => ({
@@ -88,6 +97,7 @@ export const usersHandlers = {
         .where('id', '=', input.id)
         .executeTakeFirst();
       if (result.numUpdatedRows === 0n) throw new AppError('NOT_FOUND');
+      await recordAudit(q, { at: isoNow(ctx.clock), userId: me.id, operation: 'users.resetPassword', entity: 'user', entityId: input.id });
       return { id: input.id };
     });
   },
