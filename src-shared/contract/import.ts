@@ -85,14 +85,17 @@ export type ImportMapping = z.output<typeof importMappingSchema>;
 export type ImportMappingInput = z.input<typeof importMappingSchema>;
 
 /**
- * The file's bytes in base64; `gzip` when the renderer compressed them first, which keeps a large CSV
- * under the browser host's request limit (8 MB). About 6 MB of base64 text is the most one call takes.
+ * The most base64 text one call takes: it keeps a request under the browser host's limit (8 MB). A
+ * file is gzipped before it is sent when that makes it fit, which a CSV does several times over.
  */
+export const maxImportDataChars = 8_000_000;
+
+/** The file's bytes in base64; `gzip` when the renderer compressed them first. */
 export const importFileSchema = z
   .object({
     name: z.string().trim().min(1).max(255),
     compression: z.enum(['none', 'gzip']).default('none'),
-    data: z.string().min(1).max(8_000_000, { error: 'import.v.fileTooLarge' }),
+    data: z.string().min(1).max(maxImportDataChars, { error: 'import.v.fileTooLarge' }),
   })
   .strict();
 export type ImportFile = z.input<typeof importFileSchema>;

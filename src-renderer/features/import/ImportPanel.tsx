@@ -2,7 +2,8 @@ import { useMutation } from '@tanstack/react-query';
 import { Card, Flex, Progress, Steps } from 'antd';
 import { useState } from 'react';
 import type { SessionUser } from '../../../src-shared/contract';
-import type { ImportFile, ImportMapping, ImportPreview, ImportReport } from '../../../src-shared/contract/import';
+import { type ImportFile, type ImportMapping, type ImportPreview, type ImportReport, maxImportDataChars } from '../../../src-shared/contract/import';
+import { ApiError } from '../../api/api-error';
 import { useApi } from '../../api/ApiProvider';
 import { ErrorAlert } from '../../forms/ErrorAlert';
 import { useT } from '../../i18n/LanguageProvider';
@@ -32,6 +33,8 @@ export function ImportPanel({ user }: { user: SessionUser }) {
   const choose = useMutation({
     mutationFn: async (picked: File) => {
       const file = await toImportFile(picked);
+      // Said here, before the request: the host would refuse it without saying why.
+      if (file.data.length > maxImportDataChars) throw new ApiError({ code: 'VALIDATION', key: 'ui.import.fileTooLarge', message: 'ui.import.fileTooLarge' });
       return { file, preview: await api.call('import.preview', { file }) };
     },
     onSuccess: (next) => {
