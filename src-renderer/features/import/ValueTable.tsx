@@ -29,7 +29,8 @@ export function ValueTable({
       <Table<ValueRow>
         size="small"
         rowKey="value"
-        pagination={false}
+        // Owner columns can list dozens of names; ten at a time keeps the options below in view.
+        pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false, size: 'small' }}
         dataSource={rows}
         columns={[
           { title: t('ui.import.value'), dataIndex: 'value' },
