@@ -1,4 +1,4 @@
-import { ZodError } from 'zod';
+import { ZodError, type ZodType } from 'zod';
 import { type AppErrorShape, type Result, type SessionUser, contract, isOperationName } from '../../src-shared/contract';
 import type { Access } from '../../src-shared/contract/define';
 import type { Language } from '../../src-shared/contract/system';
@@ -25,7 +25,7 @@ export function createDispatcher(host: AppHost, handlers: Handlers, options: Dis
     try {
       if (!isOperationName(name)) throw new AppError('NOT_FOUND', 'error.unknownOperation');
       const operation = contract[name];
-      const input = operation.input.parse(rawInput ?? {});
+      const input = parseInput(operation.input, rawInput ?? {});
       const user =
         operation.access !== 'public' ? await requiredUser(host, caller) : operation.readsCaller ? await optionalUser(host, caller) : null;
       checkAccess(operation.access, user);
@@ -53,6 +53,21 @@ export class ContractBreach extends Error {
   ) {
     super(`${operation} answered outside its contract: ${zodError.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     this.name = 'ContractBreach';
+  }
+}
+
+/**
+ * Parses an input. A schema that throws something other than its own ZodError was fed something it
+ * cannot even look at — e.g. `{"length": {"toString": 1}}`, which JSON and IPC both carry and which
+ * makes zod's length check throw a TypeError when it compares that "length" with a number. Such an
+ * input is invalid, not a server fault: VALIDATION (it used to be INTERNAL; found by the fuzz test).
+ */
+function parseInput(schema: ZodType, raw: unknown): unknown {
+  try {
+    return schema.parse(raw);
+  } catch (e) {
+    if (e instanceof ZodError) throw e;
+    throw new AppError('VALIDATION', 'error.VALIDATION', undefined, [{ path: [], key: 'v.invalidType' }]);
   }
 }
 

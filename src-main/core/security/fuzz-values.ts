@@ -154,11 +154,25 @@ function cloneable(rng: Random): unknown {
     case 7:
       return Object.assign(Object.create(null) as object, { id: 1 });
     default:
-      return [undefined, null];
+      return poisoned(rng);
   }
 }
 
-const keyPool = ['id', 'ids', 'version', 'role', 'ownerId', 'userId', 'isAdmin', 'fields', 'input', 'op', '__proto__', 'constructor', 'prototype', 'a', '', ' ', '中文', '0', 'length'];
+const keyPool = ['id', 'ids', 'version', 'role', 'ownerId', 'userId', 'isAdmin', 'fields', 'input', 'op', '__proto__', 'constructor', 'prototype', 'a', '', ' ', '中文', '0', 'length', 'toString', 'valueOf', 'toJSON', 'then'];
+
+/**
+ * Objects JSON and IPC both carry that break JavaScript's own conversions: toString and valueOf that
+ * are not functions make any comparison or string concatenation throw; a `length` makes a value look
+ * like a string or an array to code that only checks for one.
+ */
+export function poisoned(rng: Random): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  defineOwn(out, 'toString', rng.pick([1, 'x', null, {}]));
+  defineOwn(out, 'valueOf', rng.pick([1, 'x', null, {}]));
+  if (rng.chance(0.5)) defineOwn(out, 'length', rng.pick([{ toString: 1, valueOf: 1 }, 8, -1, 1e9, '8']));
+  if (rng.chance(0.3)) defineOwn(out, 'toJSON', rng.pick([1, 'x']));
+  return out;
+}
 
 function junkObject(rng: Random, depth: number): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -218,6 +232,8 @@ function twisted(rng: Random, value: unknown): unknown {
   }
   if (typeof value === 'string') {
     return rng.pick([
+      poisoned(rng),
+      { length: poisoned(rng) },
       Number(value),
       [value],
       `${value}${rng.pick(nastyStrings)}`,
