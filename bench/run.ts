@@ -11,12 +11,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { conflictProbe } from './conflict-probe';
 import { contention } from './contention';
+import { funnel } from './funnel';
 import { describeMachine, machineLine } from './lib/machine';
 import { markdownTable, textTable, writeSection } from './lib/markdown';
 import type { Benchmark, BenchContext } from './lib/types';
 import { sqliteCommits } from './sqlite-commits';
 
-const benchmarks: Benchmark[] = [sqliteCommits, contention, conflictProbe];
+const benchmarks: Benchmark[] = [sqliteCommits, contention, conflictProbe, funnel];
 
 // Lets a module open files through SQLite's lock-less VFS (`locklessVfs`), which needs `file:` URIs;
 // better-sqlite3 reads this once, when it first opens a file. Plain paths are unaffected.

@@ -10,15 +10,6 @@ export function daysBetween(from: Expression<unknown>, to: Expression<unknown>):
   return sql<number>`(julianday(${to}) - julianday(${from}))`;
 }
 
-/**
- * The calendar month (YYYY-MM) of an instant at a fixed offset from UTC, in minutes: the office's
- * offset today. A date (YYYY-MM-DD) is its own month.
- */
-export function monthAt(instant: Expression<unknown>, offsetMinutes: number): RawBuilder<string | null> {
-  const modifier = `${offsetMinutes >= 0 ? '+' : '-'}${Math.abs(Math.round(offsetMinutes))} minutes`;
-  return sql<string | null>`strftime('%Y-%m', ${instant}, ${modifier})`;
-}
-
 /** The month of a YYYY-MM-DD date. */
 export function monthOfDate(date: Expression<unknown>): RawBuilder<string | null> {
   return sql<string | null>`substr(${date}, 1, 7)`;

@@ -1,5 +1,5 @@
 import type { StageProbabilities } from '../../contract/funnel-settings';
-import type { FunnelCell } from './cells';
+import type { OutcomeCell } from './cells';
 import { type OutcomeMetrics, outcomeMetrics } from './outcomes';
 
 export type BreakdownKey = number | string | null;
@@ -15,13 +15,13 @@ export interface BreakdownRow extends OutcomeMetrics {
  * The headline figures per salesperson, channel, product line or region, ordered like a leaderboard:
  * won amount, then won count, then the number of opportunities.
  */
-export function breakdown(
-  cells: readonly FunnelCell[],
-  keyOf: (cell: FunnelCell) => BreakdownKey,
+export function breakdown<C extends OutcomeCell>(
+  cells: readonly C[],
+  keyOf: (cell: C) => BreakdownKey,
   probabilities: StageProbabilities,
   labelOf: (key: BreakdownKey) => string | null = (key) => (key === null ? null : String(key)),
 ): BreakdownRow[] {
-  const groups = new Map<BreakdownKey, FunnelCell[]>();
+  const groups = new Map<BreakdownKey, C[]>();
   for (const cell of cells) {
     const key = keyOf(cell);
     const group = groups.get(key);

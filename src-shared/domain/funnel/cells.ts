@@ -8,24 +8,15 @@ export type FunnelStatus = (typeof funnelStatuses)[number];
 export const openStages = ['initial_contact', 'needs_confirmed', 'quotation'] as const satisfies readonly Stage[];
 
 /**
- * Opportunities that share every dimension the report breaks down by, with their measures summed. One
- * opportunity is a cell of count 1, so the same functions work on single rows (tests) and on the
+ * What the headline figures need of a group of opportunities that share a status and a stage. One
+ * opportunity is a group of one, so the same functions work on single rows (tests) and on the
  * database's GROUP BY (services/funnel). Amounts are in fen.
  */
-export interface FunnelCell {
+export interface OutcomeCell {
   status: FunnelStatus;
-  ownerId: number;
-  channel: string | null;
-  productLine: string | null;
-  region: string | null;
   /** Where the opportunities stand now (or stood when they closed). */
   stage: Stage;
-  /** The furthest stage their history recorded, as an index into `stages`; null without history. */
-  stageReached: number | null;
-  lostReason: string | null;
   count: number;
-  /** The budgets: what open and lost opportunities were expected to bring. */
-  budgetFen: number;
   /** The final amount of a win (its budget when none was recorded), the budget otherwise. */
   amountFen: number;
   /** Days from entering the funnel to closing, summed over `cycleCount` opportunities that closed. */
@@ -33,6 +24,16 @@ export interface FunnelCell {
   cycleCount: number;
   /** Open opportunities with no follow-up or stage change for their stage's stale days. */
   stale: number;
+}
+
+/** The funnel's main groups: by salesperson and by how far they got, with everything stages need. */
+export interface FunnelCell extends OutcomeCell {
+  ownerId: number;
+  /** The furthest stage their history recorded, as an index into `stages`; null without history. */
+  stageReached: number | null;
+  lostReason: string | null;
+  /** The budgets: what the opportunities were expected to bring. */
+  budgetFen: number;
   /** Per open stage: days spent there over the stints that ended, and how many opportunities had one. */
   stageDays: readonly [number, number, number];
   stageStints: readonly [number, number, number];
@@ -44,6 +45,13 @@ export interface FunnelCell {
   slippedOpportunities: number;
 }
 
+/** Groups by channel, product line and region (null: left empty), for the breakdowns. */
+export interface DimensionCell extends OutcomeCell {
+  channel: string | null;
+  productLine: string | null;
+  region: string | null;
+}
+
 export const stageIndex = (stage: Stage): number => stages.indexOf(stage);
 
 /** The furthest stage an opportunity got to: what its history recorded, where it stands, and 合同签订 for a win. */
@@ -51,13 +59,13 @@ export function reachedIndex(cell: Pick<FunnelCell, 'status' | 'stage' | 'stageR
   return Math.max(cell.stageReached ?? 0, stageIndex(cell.stage), cell.status === 'won' ? stages.length - 1 : 0);
 }
 
-/** Monthly activity: how many entered the funnel in `enteredMonth`, closed in `closedMonth` (YYYY-MM). */
+/** What happened in one month (YYYY-MM): opportunities entered the funnel, were won, or were lost. */
 export interface TrendCell {
-  enteredMonth: string | null;
-  closedMonth: string | null;
-  status: FunnelStatus;
+  month: string;
+  event: 'entered' | 'won' | 'lost';
   count: number;
   budgetFen: number;
+  /** The final amounts of wins (budgets where none was recorded), the budgets otherwise. */
   amountFen: number;
 }
 

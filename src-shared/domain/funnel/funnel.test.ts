@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFunnelSettings } from '../../contract/funnel-settings';
-import { type FunnelCell, buildFunnelReport, forecastRows, monthsBetween, reachedIndex, trendRows } from '.';
+import { type DimensionCell, type FunnelCell, buildFunnelReport, forecastRows, monthsBetween, reachedIndex, trendRows } from '.';
 
 const probabilities = defaultFunnelSettings.stageProbabilities;
 
-/** One opportunity as a cell; amounts in yuan for readability. */
-function deal(overrides: Partial<FunnelCell> & { yuan?: number; finalYuan?: number; cycle?: number } = {}): FunnelCell {
+type Deal = FunnelCell & DimensionCell;
+
+/** One opportunity as a cell of both kinds; amounts in yuan for readability. */
+function deal(overrides: Partial<Deal> & { yuan?: number; finalYuan?: number; cycle?: number } = {}): Deal {
   const { yuan = 100, finalYuan, cycle, ...rest } = overrides;
   const status = rest.status ?? 'approved';
   const closed = status !== 'approved';
@@ -34,8 +36,8 @@ function deal(overrides: Partial<FunnelCell> & { yuan?: number; finalYuan?: numb
   };
 }
 
-const report = (cells: FunnelCell[]) =>
-  buildFunnelReport({ cells, trend: [], forecast: [], trendMonths: null, probabilities, lostReasons: defaultFunnelSettings.lostReasons, ownerNames: new Map([[1, '李雷'], [2, '王芳']]), team: true });
+const report = (cells: Deal[]) =>
+  buildFunnelReport({ cells, dimensions: cells, trend: [], forecast: [], trendMonths: null, probabilities, lostReasons: defaultFunnelSettings.lostReasons, ownerNames: new Map([[1, '李雷'], [2, '王芳']]), team: true });
 
 describe('funnel math', () => {
   it('counts an opportunity as having passed every stage before the furthest it reached', () => {
@@ -119,7 +121,7 @@ describe('funnel math', () => {
       [null, 2],
       ['展会', 1],
     ]);
-    const mine = buildFunnelReport({ cells, trend: [], forecast: [], trendMonths: null, probabilities, lostReasons: [], ownerNames: new Map(), team: false });
+    const mine = buildFunnelReport({ cells, dimensions: cells, trend: [], forecast: [], trendMonths: null, probabilities, lostReasons: [], ownerNames: new Map(), team: false });
     expect(mine.bySalesperson).toEqual([]);
   });
 
@@ -127,9 +129,10 @@ describe('funnel math', () => {
     expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
     const trend = trendRows(
       [
-        { enteredMonth: '2025-11', closedMonth: '2026-01', status: 'won', count: 2, budgetFen: 100, amountFen: 300 },
-        { enteredMonth: '2025-12', closedMonth: null, status: 'approved', count: 1, budgetFen: 50, amountFen: 50 },
-        { enteredMonth: null, closedMonth: '2026-01', status: 'lost', count: 1, budgetFen: 70, amountFen: 70 },
+        { month: '2025-11', event: 'entered', count: 2, budgetFen: 100, amountFen: 100 },
+        { month: '2025-12', event: 'entered', count: 1, budgetFen: 50, amountFen: 50 },
+        { month: '2026-01', event: 'won', count: 2, budgetFen: 100, amountFen: 300 },
+        { month: '2026-01', event: 'lost', count: 1, budgetFen: 70, amountFen: 70 },
       ],
       null,
     );

@@ -1,5 +1,5 @@
 import type { StageProbabilities } from '../../contract/funnel-settings';
-import type { FunnelCell } from './cells';
+import type { OutcomeCell } from './cells';
 import { ratio, sum, yuan } from './numbers';
 
 export interface CountAndAmount {
@@ -30,15 +30,15 @@ export interface OutcomeMetrics {
   stale: number;
 }
 
-const ofStatus = (cells: readonly FunnelCell[], status: FunnelCell['status']) => cells.filter((c) => c.status === status);
-const countAndAmountFen = (cells: readonly FunnelCell[]) => ({ count: sum(cells, (c) => c.count), fen: sum(cells, (c) => c.amountFen) });
+const ofStatus = (cells: readonly OutcomeCell[], status: OutcomeCell['status']) => cells.filter((c) => c.status === status);
+const countAndAmountFen = (cells: readonly OutcomeCell[]) => ({ count: sum(cells, (c) => c.count), fen: sum(cells, (c) => c.amountFen) });
 
 /** Σ amount × probability of the stage, in fen, over open cells. */
-export function weightedFen(cells: readonly FunnelCell[], probabilities: StageProbabilities): number {
+export function weightedFen(cells: readonly OutcomeCell[], probabilities: StageProbabilities): number {
   return sum(ofStatus(cells, 'approved'), (c) => (c.amountFen * probabilities[c.stage]) / 100);
 }
 
-export function outcomeMetrics(cells: readonly FunnelCell[], probabilities: StageProbabilities): OutcomeMetrics {
+export function outcomeMetrics(cells: readonly OutcomeCell[], probabilities: StageProbabilities): OutcomeMetrics {
   const [open, won, lost, expired] = (['approved', 'won', 'lost', 'expired'] as const).map((s) => countAndAmountFen(ofStatus(cells, s))) as [
     { count: number; fen: number },
     { count: number; fen: number },

@@ -1,13 +1,16 @@
 import type { StageProbabilities } from '../../contract/funnel-settings';
 import { type BreakdownRow, breakdown } from './breakdown';
-import type { ForecastCell, FunnelCell, TrendCell } from './cells';
+import type { DimensionCell, ForecastCell, FunnelCell, TrendCell } from './cells';
 import { type LostReasonRow, type SlippageMetrics, lostReasons, slippage } from './losses';
 import { type OutcomeMetrics, outcomeMetrics } from './outcomes';
 import { type StageRow, stageRows } from './stages';
 import { type ForecastRow, type TrendRow, forecastRows, trendRows } from './trend';
 
 export interface FunnelReportInput {
+  /** By salesperson and stage: the summary, stages, slippage, losses and the leaderboard. */
   cells: readonly FunnelCell[];
+  /** By channel, product line and region: their breakdowns. */
+  dimensions: readonly DimensionCell[];
   trend: readonly TrendCell[];
   forecast: readonly ForecastCell[];
   /** The months the trend shows (YYYY-MM); null for the months the data spans. */
@@ -42,9 +45,9 @@ export function buildFunnelReport(input: FunnelReportInput): FunnelReportBody {
     slippage: slippage(cells),
     lostReasons: lostReasons(cells, input.lostReasons),
     bySalesperson: input.team ? breakdown(cells, (c) => c.ownerId, probabilities, ownerName) : [],
-    byChannel: breakdown(cells, (c) => c.channel, probabilities),
-    byProductLine: breakdown(cells, (c) => c.productLine, probabilities),
-    byRegion: breakdown(cells, (c) => c.region, probabilities),
+    byChannel: breakdown(input.dimensions, (c) => c.channel, probabilities),
+    byProductLine: breakdown(input.dimensions, (c) => c.productLine, probabilities),
+    byRegion: breakdown(input.dimensions, (c) => c.region, probabilities),
     trend: trendRows(input.trend, input.trendMonths),
     forecast: forecastRows(input.forecast, probabilities),
   };

@@ -20,24 +20,23 @@ export interface TrendRow {
  * with the empty months in between, so a line chart's axis has no gaps.
  */
 export function trendRows(cells: readonly TrendCell[], range: { from: string; to: string } | null): TrendRow[] {
-  const seen = cells.flatMap((c) => [c.enteredMonth, c.closedMonth]).filter((m): m is string => m !== null).sort();
+  const seen = cells.map((c) => c.month).sort();
   const from = range?.from ?? seen[0];
   const to = range?.to ?? seen.at(-1);
   if (from === undefined || to === undefined) return [];
   const rows = new Map(monthsBetween(from, to).map((month) => [month, { month, created: 0, createdFen: 0, won: 0, wonFen: 0, lost: 0, lostFen: 0 }]));
   for (const c of cells) {
-    const entered = c.enteredMonth === null ? undefined : rows.get(c.enteredMonth);
-    if (entered) {
-      entered.created += c.count;
-      entered.createdFen += c.budgetFen;
-    }
-    const closed = c.closedMonth === null ? undefined : rows.get(c.closedMonth);
-    if (closed && c.status === 'won') {
-      closed.won += c.count;
-      closed.wonFen += c.amountFen;
-    } else if (closed && c.status === 'lost') {
-      closed.lost += c.count;
-      closed.lostFen += c.budgetFen;
+    const row = rows.get(c.month);
+    if (!row) continue;
+    if (c.event === 'entered') {
+      row.created += c.count;
+      row.createdFen += c.budgetFen;
+    } else if (c.event === 'won') {
+      row.won += c.count;
+      row.wonFen += c.amountFen;
+    } else {
+      row.lost += c.count;
+      row.lostFen += c.budgetFen;
     }
   }
   return [...rows.values()].map((r) => ({

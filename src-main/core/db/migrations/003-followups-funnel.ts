@@ -93,12 +93,27 @@ export const followUpsFunnelMigration: Migration = {
     END;
 
     CREATE INDEX registrations_next_due ON registrations (status, next_due_date) WHERE next_due_date IS NOT NULL;
-    CREATE INDEX registrations_pinyin ON registrations (customer_pinyin);
-    -- Covers every column the funnel reads, so a team report scans this narrow index, not the rows.
+    -- What a typed search looks inside: a scan of these columns alone, not of the whole rows.
+    CREATE INDEX registrations_search ON registrations (customer_pinyin, customer_name, contact_person, phones);
+    -- 我的商机 opens newest first: the first page comes off this index without sorting the office.
+    CREATE INDEX registrations_updated ON registrations (updated_at);
+    -- Lists show each opportunity's active protection: without this, every row scans all protections.
+    CREATE INDEX protections_registration ON protections (registration_id, status);
+    -- The funnel reads these covering indexes, never the rows. Each leads with what one aggregate
+    -- groups or ranges by, so SQLite aggregates while it scans instead of sorting 100,000 rows: the
+    -- main groups (salesperson, stage, furthest stage, lost reason), the breakdowns (channel,
+    -- product line, region), and the trend's months (entered, closed).
     CREATE INDEX registrations_funnel ON registrations (
-      status, owner_id, source_channel, product_line, region, stage, stage_reached, lost_reason,
+      status, owner_id, stage, stage_reached, lost_reason, source_channel, product_line, region,
       approved_at, created_at, closed_at, expected_close_date, last_activity_at,
       budget_fen, final_amount_fen, days_in_initial_contact, days_in_needs_confirmed, days_in_quotation,
       close_date_moves, close_date_slips, close_date_slip_days);
+    CREATE INDEX registrations_funnel_dimensions ON registrations (
+      status, source_channel, product_line, region, stage, owner_id,
+      approved_at, created_at, closed_at, last_activity_at, budget_fen, final_amount_fen);
+    CREATE INDEX registrations_funnel_entered ON registrations (
+      status, COALESCE(approved_at, created_at), owner_id, source_channel, product_line, region, budget_fen);
+    CREATE INDEX registrations_funnel_closed ON registrations (
+      status, closed_at, owner_id, source_channel, product_line, region, budget_fen, final_amount_fen);
   `,
 };

@@ -44,7 +44,7 @@ function conditions(nowIso: string, today: string, staleDays: StaleDays): Pendin
       eb('r.next_due_date', '>=', recentDay),
       notNotified(dueKey),
     ]),
-    staleCondition: eb.and([eb(staleFlag(cutoffs), '=', 1), eb(staleFlag(oldest), '=', 0), notNotified(staleKey)]),
+    staleCondition: eb.and([eb('r.status', '=', 'approved'), eb(staleFlag(cutoffs), '=', 1), eb(staleFlag(oldest), '=', 0), notNotified(staleKey)]),
   };
 }
 

@@ -3,20 +3,20 @@ import type { SessionUser } from '../../../../src-shared/contract';
 import type { OpportunityFilters, OpportunityListItem } from '../../../../src-shared/contract/followups';
 import type { FunnelSegment } from '../../../../src-shared/contract/funnel';
 import { stageIndex } from '../../../../src-shared/domain/funnel';
-import { monthAt, monthOfDate } from '../../db/calendar-sql';
+import { monthOfDate } from '../../db/calendar-sql';
 import type { Db } from '../../db/database';
 import { type StaleCutoffs, staleCutoffs, staleFlag } from '../followups/stale';
 import { readOfficeSettings } from '../office/settings';
 import { isReviewer } from '../registrations/access';
 import { type OpportunitySort, opportunityPage } from '../opportunities/list';
 import { type OpportunityScope, enteredAt, rb, resolveScope, scopeCondition } from '../opportunities/scope';
-import { closedWithin, enteredInPeriod } from './cells';
-import { inFunnel, officeOffsetMinutes, reachedIndexSql } from './expressions';
+import { inFunnel, reachedIndexSql } from './expressions';
+import { monthWindow } from './months';
 
 const outcomeStatus = { open: 'approved', won: 'won', lost: 'lost', expired: 'expired' } as const;
 
 /** The opportunities a segment of the report counts, by the same expressions the report aggregates with. */
-function segmentCondition(segment: FunnelSegment, scope: OpportunityScope, cutoffs: StaleCutoffs, offsetMinutes: number): Expression<SqlBool> {
+function segmentCondition(segment: FunnelSegment, scope: OpportunityScope, cutoffs: StaleCutoffs): Expression<SqlBool> {
   const eb = rb();
   const cohort = (...more: Expression<SqlBool>[]) => eb.and([inFunnel, scopeCondition(scope), ...more]);
   switch (segment.kind) {
@@ -41,11 +41,12 @@ function segmentCondition(segment: FunnelSegment, scope: OpportunityScope, cutof
       return cohort(eb('r.status', '=', 'approved'), segment.month === null ? eb('r.expected_close_date', 'is', null) : eb(monthOfDate(sql`r.expected_close_date`), '=', segment.month));
     case 'trend': {
       // The trend counts events by their own month within the period, whenever the opportunity entered.
-      const activity =
+      const { fromIso, beforeIso } = monthWindow(segment.month, scope);
+      const when =
         segment.series === 'created'
-          ? eb.and([enteredInPeriod(scope), eb(monthAt(enteredAt, offsetMinutes), '=', segment.month)])
-          : eb.and([eb('r.status', '=', segment.series), closedWithin(scope), eb(monthAt(sql`r.closed_at`, offsetMinutes), '=', segment.month)]);
-      return eb.and([inFunnel, scopeCondition(scope, false), activity]);
+          ? sql<SqlBool>`${enteredAt} >= ${fromIso} AND ${enteredAt} < ${beforeIso}`
+          : eb.and([eb('r.status', '=', segment.series), eb('r.closed_at', '>=', fromIso), eb('r.closed_at', '<', beforeIso)]);
+      return eb.and([inFunnel, scopeCondition(scope, { withPeriod: false }), when]);
     }
   }
 }
@@ -62,6 +63,6 @@ export interface DrillRequest {
 export async function funnelDrill(q: Db, viewer: SessionUser, req: DrillRequest, now: Date): Promise<{ items: OpportunityListItem[]; total: number }> {
   const scope = resolveScope(viewer, req.filters, isReviewer(viewer));
   const { settings } = await readOfficeSettings(q);
-  const where = segmentCondition(req.segment, scope, staleCutoffs(settings.staleDays, now.toISOString()), officeOffsetMinutes(now));
+  const where = segmentCondition(req.segment, scope, staleCutoffs(settings.staleDays, now.toISOString()));
   return opportunityPage(q, where, req.sort, { limit: req.limit, offset: req.offset });
 }

@@ -9,6 +9,3 @@ export const inFunnel = sql<boolean>`r.status IN (${sql.join(funnelStatuses.map(
  * `reachedIndex` (the drill-down must count exactly what the report counts; funnel tests check both).
  */
 export const reachedIndexSql = sql<number>`MAX(COALESCE(r.stage_reached, 0), CASE r.stage WHEN 'initial_contact' THEN 0 WHEN 'needs_confirmed' THEN 1 WHEN 'quotation' THEN 2 ELSE 3 END, CASE WHEN r.status = 'won' THEN 3 ELSE 0 END)`;
-
-/** The office's offset from UTC today, in minutes: what "which month" means in the trend. */
-export const officeOffsetMinutes = (now: Date): number => -now.getTimezoneOffset();

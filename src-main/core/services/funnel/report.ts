@@ -8,8 +8,8 @@ import { staleCutoffs } from '../followups/stale';
 import { readOfficeSettings } from '../office/settings';
 import { isReviewer } from '../registrations/access';
 import { resolveScope } from '../opportunities/scope';
-import { loadForecastCells, loadFunnelCells, loadTrendCells } from './cells';
-import { officeOffsetMinutes } from './expressions';
+import { loadDimensionCells, loadForecastCells, loadFunnelCells } from './cells';
+import { loadTrendCells, trendMonths } from './trend';
 
 /**
  * The whole funnel report for what the viewer may see: a salesperson their own opportunities, a
@@ -19,16 +19,20 @@ export async function funnelReport(q: Db, viewer: SessionUser, filters: Opportun
   const scope = resolveScope(viewer, filters, isReviewer(viewer));
   const { settings } = await readOfficeSettings(q);
   const nowIso = now.toISOString();
-  const cells = await loadFunnelCells(q, scope, staleCutoffs(settings.staleDays, nowIso));
-  const trend = await loadTrendCells(q, scope, officeOffsetMinutes(now));
+  const cutoffs = staleCutoffs(settings.staleDays, nowIso);
+  const cells = await loadFunnelCells(q, scope, cutoffs);
+  const dimensions = await loadDimensionCells(q, scope, cutoffs);
+  const months = await trendMonths(q, scope);
+  const trend = months ? await loadTrendCells(q, scope, months) : [];
   const forecast = await loadForecastCells(q, scope);
   const ownerIds = [...new Set(cells.map((c) => c.ownerId))];
   const owners = ownerIds.length === 0 ? [] : await q.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ownerIds).execute();
   const body = buildFunnelReport({
     cells,
+    dimensions,
     trend,
     forecast,
-    trendMonths: filters.period ? { from: filters.period.from.slice(0, 7), to: filters.period.to.slice(0, 7) } : null,
+    trendMonths: months,
     probabilities: settings.stageProbabilities,
     lostReasons: settings.lostReasons,
     ownerNames: new Map(owners.map((o) => [o.id, o.display_name])),

@@ -131,7 +131,9 @@ describe('moving an opportunity through the funnel', () => {
 
   it('shows everything that happened on the timeline, newest first', async () => {
     o = await makeOffice();
-    const r = await approved(o);
+    const { registration } = await o.call(o.li, 'registrations.submit', { fields: form() });
+    o.clock.advanceDays(0.1);
+    const r = await o.call(o.zhao, 'registrations.approve', { id: registration.id });
     o.clock.advanceDays(1);
     await o.call(o.li, 'followups.add', { registrationId: r.id, kind: 'visit', content: '上门拜访采购部', nextAction: '发送报价单', nextDueDate: '2026-03-06' });
     o.clock.advanceDays(1);

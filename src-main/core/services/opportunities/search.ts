@@ -15,15 +15,16 @@ export interface SearchRequest extends OpportunityFilters {
 /**
  * What a typed search matches: the customer's name, its pinyin (initials or spelling, stored by the
  * schema's trigger, so "xckj" and "xingchen" find 星辰科技), the contact person, or a phone number.
+ * Text inside a name cannot use an index's order, so the match runs over `registrations_search`, an
+ * index holding just these columns, instead of the whole rows.
  */
 function matches(text: string): Expression<SqlBool> {
-  const eb = rb();
-  const either: Expression<SqlBool>[] = [containsText('r.customer_name', text), containsText('r.contact_person', text)];
+  const either: Expression<SqlBool>[] = [containsText('s.customer_name', text), containsText('s.contact_person', text)];
   const latin = text.toLowerCase().replace(/[\s'-]/g, '');
-  if (/^[a-z0-9]+$/.test(latin)) either.push(containsText('r.customer_pinyin', latin));
+  if (/^[a-z0-9]+$/.test(latin)) either.push(containsText('s.customer_pinyin', latin));
   const digits = text.replace(/[\s-]/g, '');
-  if (/^\d{3,}$/.test(digits)) either.push(containsText('r.phones', digits));
-  return eb.or(either);
+  if (/^\d{3,}$/.test(digits)) either.push(containsText('s.phones', digits));
+  return sql<SqlBool>`r.id IN (SELECT s.id FROM registrations AS s WHERE ${sql.join(either, sql` OR `)})`;
 }
 
 /** The list's condition: the caller's scope and filters; drafts are never opportunities. */
@@ -34,5 +35,5 @@ export function searchCondition(viewer: SessionUser, req: SearchRequest): Expres
   if (req.statuses?.length) parts.push(eb('r.status', 'in', req.statuses));
   if (req.stages?.length) parts.push(eb('r.stage', 'in', req.stages));
   if (req.search) parts.push(matches(req.search));
-  return sql<SqlBool>`(${eb.and(parts)})`;
+  return eb.and(parts);
 }

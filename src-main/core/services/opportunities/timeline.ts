@@ -19,18 +19,20 @@ function auditDetails(beforeJson: string | null, afterJson: string | null) {
   return { statusFrom: statusFrom === statusTo ? null : statusFrom, statusTo, reason: reason ?? null };
 }
 
+/** At one instant, what an operation did (its audit event) comes before what it recorded on the way. */
+const typeRank: Record<TimelineEvent['type'], number> = { event: 3, stageChange: 2, closeDateChange: 1, followUp: 0 };
+
 /**
  * Everything that happened to an opportunity, newest first: follow-ups, stage and close-date changes,
- * and the rest of its audit trail (submission, review decisions, protection, win, loss). Entries at the
- * same instant keep the order they were written in.
+ * and the rest of its audit trail (submission, review decisions, protection, win, loss).
  */
 export async function opportunityTimeline(q: Db, registrationId: number): Promise<TimelineEvent[]> {
   const users = new Map((await q.selectFrom('users').select(['id', 'display_name']).execute()).map((u) => [u.id, u.display_name]));
   const by = (id: number | null) => ({ id, name: id === null ? null : (users.get(id) ?? null) });
-  const events: { event: TimelineEvent; order: number }[] = [];
-  const push = (event: TimelineEvent, order: number) => events.push({ event, order });
+  const events: { event: TimelineEvent; id: number }[] = [];
+  const push = (event: TimelineEvent, id: number) => events.push({ event, id });
 
-  for (const f of await listFollowUps(q, registrationId)) push({ type: 'followUp', at: f.happenedAt, by: by(f.authorId), followUp: f satisfies FollowUp }, 0);
+  for (const f of await listFollowUps(q, registrationId)) push({ type: 'followUp', at: f.happenedAt, by: by(f.authorId), followUp: f satisfies FollowUp }, f.id);
   const stages = await q.selectFrom('stage_history').selectAll().where('registration_id', '=', registrationId).execute();
   for (const s of stages) push({ type: 'stageChange', at: s.changed_at, by: by(s.changed_by), from: s.from_stage, to: s.to_stage }, s.id);
   const dates = await q.selectFrom('close_date_changes').selectAll().where('registration_id', '=', registrationId).execute();
@@ -45,5 +47,7 @@ export async function opportunityTimeline(q: Db, registrationId: number): Promis
     if (shownElsewhere.has(a.operation)) continue;
     push({ type: 'event', at: a.at, by: by(a.user_id), operation: a.operation, ...auditDetails(a.before, a.after) }, a.id);
   }
-  return events.sort((a, b) => b.event.at.localeCompare(a.event.at) || b.order - a.order).map((e) => e.event);
+  return events
+    .sort((a, b) => b.event.at.localeCompare(a.event.at) || typeRank[b.event.type] - typeRank[a.event.type] || b.id - a.id)
+    .map((e) => e.event);
 }
