@@ -28,7 +28,7 @@ export interface DemoSummary {
 }
 
 /** Deals per write transaction: about a second of work, so other PCs never wait long for the file. */
-const DEALS_PER_TRANSACTION = 5_000;
+const DEALS_PER_TRANSACTION = 2_500;
 /** Deals between heartbeats of the lease inside one transaction. */
 const DEALS_PER_HEARTBEAT = 500;
 export const maxDemoOpportunities = 1_000_000;
