@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import fs from 'node:fs';
-import { PassThrough } from 'node:stream';
+import os from 'node:os';
+import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { SessionUser } from '../../../../src-shared/contract';
 import type { FunnelReport } from '../../../../src-shared/contract/funnel';
@@ -17,9 +18,11 @@ import { labelsFor } from './labels';
 import { cohortPeriods } from './months';
 import { writeOverviewSheet } from './overview-sheet';
 import { writeSalespeopleSheet } from './salespeople-sheet';
+import type { OpportunityScope } from '../opportunities/scope';
 import { reportScope } from './scope';
 import { writeTrendSheet } from './trend-sheet';
 import { addCharts } from './xlsx-charts/add-charts';
+import type { SheetCharts } from './xlsx-charts/types';
 
 export interface ExportRequest {
   db: Database;
@@ -43,7 +46,6 @@ export interface ExportRequest {
  */
 export async function exportReport(request: ExportRequest, outFile: string): Promise<{ opportunities: number }> {
   const { db, user, filters, signal } = request;
-  const l = labelsFor(request.language);
   const scope = reportScope(user, filters);
   const generatedAt = request.clock.now().toISOString();
 
@@ -57,33 +59,56 @@ export async function exportReport(request: ExportRequest, outFile: string): Pro
   request.onProgress?.(0, total);
   const ownerNames = await displayNames(db, filters.ownerIds ?? []);
 
-  // The streaming writer's zip is small next to its sheet XML (compressed about tenfold), so it is
-  // collected in memory: the chart step needs the whole zip, whose directory sits at its end.
-  const chunks: Buffer[] = [];
-  const sink = new PassThrough();
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
-  wb.creator = user.displayName;
-  wb.created = new Date(generatedAt);
-
-  writeOverviewSheet(wb, l, report, { generatedAt, generatedBy: user.displayName, filters, ownerNames });
-  const charts = [writeFunnelSheet(wb, l, report)];
-  writeConversionSheet(wb, l, monthly);
-  charts.push(writeSalespeopleSheet(wb, l, report, user));
-  writeChannelsSheet(wb, l, report);
-  charts.push(writeTrendSheet(wb, l, report));
-  const opportunities = await writeDetailSheet(wb, l, detailPages(db, scope), (done) => request.onProgress?.(done, Math.max(done, total)), signal);
-  await wb.commit();
-
-  signal?.throwIfAborted();
+  // The streaming writer's zip goes to a temporary file: the chart step needs the whole zip, whose
+  // directory sits at its end, and reads it back as one buffer (compressed, about a tenth of the XML).
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'baobei-xlsx-'));
+  const sheetsFile = path.join(work, 'sheets.xlsx');
   const partial = `${outFile}.partial`;
   try {
-    await pipeline(await addCharts(Buffer.concat(chunks), charts), fs.createWriteStream(partial), { signal });
+    const { charts, opportunities } = await writeSheets(request, { report, monthly, total, ownerNames, generatedAt, scope }, sheetsFile);
+    signal?.throwIfAborted();
+    const withCharts = await addCharts(await fs.promises.readFile(sheetsFile), charts);
+    await pipeline(withCharts, fs.createWriteStream(partial), { signal });
     fs.renameSync(partial, outFile);
+    return { opportunities };
   } finally {
     fs.rmSync(partial, { force: true });
+    fs.rmSync(work, { recursive: true, force: true });
   }
-  return { opportunities };
+}
+
+interface Figures {
+  report: FunnelReport;
+  monthly: { month: string; report: FunnelReport }[];
+  total: number;
+  ownerNames: string[];
+  generatedAt: string;
+  scope: OpportunityScope;
+}
+
+/** The seven sheets, in order, into `file`; the charts to add, sheet by sheet. */
+async function writeSheets(request: ExportRequest, f: Figures, file: string): Promise<{ charts: SheetCharts[]; opportunities: number }> {
+  const { db, user, filters, signal } = request;
+  const l = labelsFor(request.language);
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  wb.creator = user.displayName;
+  wb.created = new Date(f.generatedAt);
+  try {
+    writeOverviewSheet(wb, l, f.report, { generatedAt: f.generatedAt, generatedBy: user.displayName, filters, ownerNames: f.ownerNames });
+    const charts = [writeFunnelSheet(wb, l, f.report)];
+    writeConversionSheet(wb, l, f.monthly);
+    charts.push(writeSalespeopleSheet(wb, l, f.report, user));
+    writeChannelsSheet(wb, l, f.report);
+    charts.push(writeTrendSheet(wb, l, f.report));
+    const onRows = (done: number) => request.onProgress?.(done, Math.max(done, f.total));
+    const opportunities = await writeDetailSheet(wb, l, detailPages(db, f.scope), onRows, signal);
+    await wb.commit();
+    return { charts, opportunities };
+  } catch (e) {
+    // Finish the file all the same, so that it is closed and its folder can go (Windows keeps open files).
+    await wb.commit().catch(() => {});
+    throw e;
+  }
 }
 
 async function displayNames(db: Database, ids: readonly number[]): Promise<string[]> {
