@@ -15,9 +15,10 @@ import { funnel } from './funnel';
 import { describeMachine, machineLine } from './lib/machine';
 import { markdownTable, textTable, writeSection } from './lib/markdown';
 import type { Benchmark, BenchContext } from './lib/types';
+import { reportExport } from './report-export';
 import { sqliteCommits } from './sqlite-commits';
 
-const benchmarks: Benchmark[] = [sqliteCommits, contention, conflictProbe, funnel];
+const benchmarks: Benchmark[] = [sqliteCommits, contention, conflictProbe, funnel, reportExport];
 
 // Lets a module open files through SQLite's lock-less VFS (`locklessVfs`), which needs `file:` URIs;
 // better-sqlite3 reads this once, when it first opens a file. Plain paths are unaffected.
