@@ -3,7 +3,7 @@ import type { Db } from '../../db/database';
 import { recordAudit } from '../audit/record';
 import { unindexRegistration } from '../conflicts/index-keys';
 import { readOfficeSettings } from '../office/settings';
-import { endProtection } from '../protection/protect';
+import { handOverOrEndProtection } from '../protection/protect';
 import { loadRegistration } from '../registrations/rows';
 import { fieldIssue, openOpportunity } from './move';
 
@@ -27,7 +27,7 @@ export async function markLost(q: Db, req: { me: SessionUser; id: number; versio
     }))
     .where('id', '=', before.id)
     .execute();
-  await endProtection(q, before.id, req.nowIso);
+  await handOverOrEndProtection(q, before.id, req.nowIso);
   await unindexRegistration(q, before.id);
   await recordAudit(q, {
     at: req.nowIso,

@@ -23,15 +23,18 @@ export async function expireDue(q: Db, nowIso: string): Promise<number> {
       .set({ status: p.kind === 'open' ? 'released' : 'ended', ended_at: nowIso })
       .where('id', '=', p.id)
       .execute();
-    if (p.kind === 'open') {
-      await q
-        .updateTable('registrations')
-        .set((eb) => ({ status: 'expired', closed_at: nowIso, updated_at: nowIso, version: eb('version', '+', 1) }))
-        .where('id', '=', p.registration_id)
-        .where('status', '=', 'approved')
-        .execute();
-    }
-    await unindexRegistration(q, p.registration_id);
+    // The customer goes back to the pool: every open opportunity the owner had with it expires with it.
+    const released = p.kind === 'open'
+      ? await q
+          .updateTable('registrations')
+          .set((eb) => ({ status: 'expired', closed_at: nowIso, updated_at: nowIso, version: eb('version', '+', 1) }))
+          .where('customer_id', '=', p.customer_id)
+          .where('owner_id', '=', p.owner_id)
+          .where('status', '=', 'approved')
+          .returning('id')
+          .execute()
+      : [];
+    for (const id of new Set([p.registration_id, ...released.map((r) => r.id)])) await unindexRegistration(q, id);
     await recordAudit(q, {
       at: nowIso,
       userId: null,

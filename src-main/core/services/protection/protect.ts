@@ -71,3 +71,25 @@ export async function endProtection(q: Db, registrationId: number, nowIso: strin
     .where('status', '=', 'active')
     .execute();
 }
+
+/**
+ * A registration stops needing its customer's protection (lost, or losing an adjudication). The
+ * protection is on the customer: if the owner has another approved opportunity with it, that one
+ * holds the protection from now on; otherwise the protection ends.
+ */
+export async function handOverOrEndProtection(q: Db, registrationId: number, nowIso: string): Promise<void> {
+  const held = await q.selectFrom('protections').selectAll().where('registration_id', '=', registrationId).where('status', '=', 'active').executeTakeFirst();
+  if (!held) return;
+  const heir = await q
+    .selectFrom('registrations')
+    .select('id')
+    .where('customer_id', '=', held.customer_id)
+    .where('owner_id', '=', held.owner_id)
+    .where('status', '=', 'approved')
+    .where('id', '!=', registrationId)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
+  if (heir) await q.updateTable('protections').set({ registration_id: heir.id }).where('id', '=', held.id).execute();
+  else await endProtection(q, registrationId, nowIso);
+}

@@ -85,3 +85,24 @@ describe('protection and the public pool', () => {
     expect(second).toMatchObject({ code: 'CONFLICT', key: 'error.protectionCap' });
   });
 });
+
+describe('one protection per customer, shared by the owner\'s opportunities with it', () => {
+  it('covers a further opportunity, hands over on a loss, and releases them together at expiry', async () => {
+    o = await makeOffice();
+    const first = await approvedFor(o);
+    const further = await o.call(o.li, 'registrations.submit', { fields: form({ needDescription: '为新办公楼采购 30 台网络交换机和布线工程' }) });
+    const approved = await o.call(o.zhao, 'registrations.approve', { id: further.registration.id });
+    expect(approved).toMatchObject({ status: 'approved', protectedUntil: '2026-05-31', customerId: first.customerId });
+
+    const lost = await o.call(o.li, 'registrations.markLost', { id: first.id, version: (await o.call(o.li, 'registrations.get', { id: first.id })).version, reason: '价格过高' });
+    expect(lost.protectedUntil).toBeNull();
+    expect((await o.call(o.li, 'registrations.get', { id: further.registration.id })).protectedUntil).toBe('2026-05-31');
+    const seenByWang = await o.call(o.wang, 'conflicts.check', { customerName: '深圳市星辰科技有限公司' });
+    expect(seenByWang.matches).toEqual([expect.objectContaining({ registrationId: further.registration.id, state: 'protected', protectedUntil: '2026-05-31' })]);
+
+    o.clock.advanceDays(91);
+    await runProtectionMaintenance(o.host.requireDb());
+    expect((await o.call(o.li, 'registrations.get', { id: further.registration.id })).status).toBe('expired');
+    expect((await o.call(o.wang, 'pool.list', {})).items.map((i) => i.customerId)).toEqual([first.customerId]);
+  });
+});

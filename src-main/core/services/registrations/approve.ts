@@ -5,7 +5,7 @@ import { recordAudit } from '../audit/record';
 import { setDecisionStatus } from '../review/decision-status';
 import { findConflicts } from '../conflicts/find';
 import { readOfficeSettings } from '../office/settings';
-import { activeProtectionCount, addDays, protectCustomer } from '../protection/protect';
+import { activeProtectionCount, activeProtectionOf, addDays, protectCustomer } from '../protection/protect';
 import { loadRegistration, probeOfRow } from './rows';
 
 export interface ApproveRequest {
@@ -37,7 +37,9 @@ export async function approveRegistration(q: Db, req: ApproveRequest): Promise<v
   const { settings } = await readOfficeSettings(q);
   if ((await activeProtectionCount(q, before.owner_id)) >= settings.maxActiveProtections)
     throw new AppError('CONFLICT', 'error.protectionCap', { max: settings.maxActiveProtections });
-  await protectCustomer(q, {
+  // A further opportunity with a customer the owner already protects is covered by that protection.
+  const held = await activeProtectionOf(q, before.customer_id);
+  if (held?.owner_id !== before.owner_id) await protectCustomer(q, {
     customerId: before.customer_id,
     registrationId: before.id,
     ownerId: before.owner_id,

@@ -9,20 +9,24 @@ import { AppError } from '../../errors';
 export const toFen = (yuan: number): number => Math.round(yuan * 100);
 export const fromFen = (fen: number | null): number | null => (fen === null ? null : fen / 100);
 
+/** Statuses whose customer the owner's protection covers; a closed or refused one shows none. */
+const protectedStatuses = new Set(['submitted', 'returned', 'approved', 'won']);
+
 export type RegistrationRow = Selectable<RegistrationsTable> & { owner_name: string; protection_ends_at: string | null };
 
 /**
- * A registration with its owner's name and the end of its active protection, if any. The protection
- * is looked up by customer through the one-active-per-customer index (its `status = 'active'` must be
- * a literal for SQLite to use that partial index): joined by registration alone, every row read would
- * scan all active protections, tens of milliseconds each in a large office.
+ * A registration with its owner's name and the end of the protection its customer has for its owner,
+ * if any: protection is on the customer, so every open opportunity the owner has with that customer is
+ * covered by the one protection, whichever registration started it. Looked up through the
+ * one-active-per-customer index (its `status = 'active'` must be a literal for SQLite to use that
+ * partial index): otherwise every row read would scan all active protections.
  */
 export function selectRegistrations(q: Db) {
   return q
     .selectFrom('registrations as r')
     .innerJoin('users as u', 'u.id', 'r.owner_id')
     .leftJoin('protections as p', (join) =>
-      join.onRef('p.customer_id', '=', 'r.customer_id').onRef('p.registration_id', '=', 'r.id').on('p.status', '=', sql.lit('active')),
+      join.onRef('p.customer_id', '=', 'r.customer_id').onRef('p.owner_id', '=', 'r.owner_id').on('p.status', '=', sql.lit('active')),
     )
     .selectAll('r')
     .select(['u.display_name as owner_name', 'p.ends_at as protection_ends_at']);
@@ -62,7 +66,7 @@ export function toRegistration(row: RegistrationRow): Registration {
     approvedAt: row.approved_at,
     decidedAt: row.decided_at,
     decisionReason: row.decision_reason,
-    protectedUntil: row.protection_ends_at ? localDate(new Date(row.protection_ends_at)) : null,
+    protectedUntil: row.protection_ends_at && protectedStatuses.has(row.status) ? localDate(new Date(row.protection_ends_at)) : null,
     finalAmount: fromFen(row.final_amount_fen),
     closedAt: row.closed_at,
     lostReason: row.lost_reason,

@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/record';
 import { keysOf } from '../conflicts/customer-input';
 import { unindexRegistration } from '../conflicts/index-keys';
 import { notify } from '../notifications/notify';
-import { endProtection } from '../protection/protect';
+import { handOverOrEndProtection } from '../protection/protect';
 import { loadRegistration, probeOfRow } from '../registrations/rows';
 import { decide } from './decide';
 import { setDecisionStatus } from './decision-status';
@@ -34,7 +34,7 @@ export async function adjudicate(q: Db, req: AdjudicateRequest): Promise<void> {
   if (keep.owner_id === req.reviewer.id || other.owner_id === req.reviewer.id) throw new AppError('FORBIDDEN', 'error.ownRegistration');
 
   if (other.status === 'approved') {
-    await endProtection(q, other.id, req.nowIso);
+    await handOverOrEndProtection(q, other.id, req.nowIso);
     await setDecisionStatus(q, other.id, { status: req.otherDecision === 'return' ? 'returned' : 'rejected', reviewerId: req.reviewer.id, reason: req.reason, nowIso: req.nowIso });
     if (req.otherDecision === 'reject') await unindexRegistration(q, other.id);
     await q
