@@ -1,9 +1,11 @@
 import type { SessionUser } from '../../../../src-shared/contract';
 import type { FollowUp, FollowUpKind } from '../../../../src-shared/contract/followups';
+import { addMonths, maxCloseMonthsAhead } from '../../../../src-shared/domain/fields';
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import { recordAudit } from '../audit/record';
 import { fieldIssue } from '../opportunities/move';
+import { DAY_MS } from '../protection/protect';
 import { checkCanSee } from '../registrations/access';
 import { loadRegistration } from '../registrations/rows';
 import { listFollowUps } from './list';
@@ -37,7 +39,10 @@ export async function addFollowUp(q: Db, me: SessionUser, input: NewFollowUp, no
   if (!(followUpStatuses as readonly string[]).includes(registration.status)) throw new AppError('CONFLICT', 'error.closedForFollowUp');
   const happenedAt = input.happenedAt ? new Date(input.happenedAt).toISOString() : now.iso;
   if (Date.parse(happenedAt) > Date.parse(now.iso) + CLOCK_SKEW_MS) throw fieldIssue(['happenedAt'], 'v.happenedAtFuture');
+  // A day's leeway: the registration's instant is UTC, the follow-up's time was typed on a calendar.
+  if (Date.parse(happenedAt) < Date.parse(registration.created_at) - DAY_MS) throw fieldIssue(['happenedAt'], 'v.happenedAtBeforeRegistration');
   if (input.nextDueDate && input.nextDueDate < now.today) throw fieldIssue(['nextDueDate'], 'v.nextDueDatePast');
+  if (input.nextDueDate && input.nextDueDate > addMonths(now.today, maxCloseMonthsAhead)) throw fieldIssue(['nextDueDate'], 'v.nextDueDateTooFar');
   const row = await q
     .insertInto('follow_ups')
     .values({

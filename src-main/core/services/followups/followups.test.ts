@@ -53,6 +53,8 @@ describe('follow-up log', () => {
     expect(await issue({ nextDueDate: '2026-03-01', nextAction: '回访' })).toMatchObject({ path: ['nextDueDate'], key: 'v.nextDueDatePast' });
     expect(await issue({ nextDueDate: '2026-03-09' })).toMatchObject({ path: ['nextAction'], key: 'v.nextActionRequired' });
     expect(await issue({ happenedAt: '2026-03-03T09:00:00Z' })).toMatchObject({ path: ['happenedAt'], key: 'v.happenedAtFuture' });
+    expect(await issue({ happenedAt: '1970-01-01T00:00:00Z' })).toMatchObject({ path: ['happenedAt'], key: 'v.happenedAtBeforeRegistration' });
+    expect(await issue({ nextDueDate: '9999-12-31', nextAction: '回访' })).toMatchObject({ path: ['nextDueDate'], key: 'v.nextDueDateTooFar' });
     expect(await issue({ kind: 'fax' })).toMatchObject({ path: ['kind'], key: 'v.followUpKind' });
     expect(await errorOf(o.call(o.wang, 'followups.add', base))).toMatchObject({ code: 'NOT_FOUND' });
     expect(await errorOf(o.call(o.wang, 'followups.list', { registrationId: r.id }))).toMatchObject({ code: 'NOT_FOUND' });

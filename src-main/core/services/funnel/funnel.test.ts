@@ -149,6 +149,14 @@ describe('funnel.report against a plain recomputation, on the demo office', () =
     expect((await report(reviewer, { channels: [null] })).summary.opportunities).toBe(1);
   });
 
+  it('cuts a period as wide as the calendar to the months that hold data', async () => {
+    const all = await report(reviewer);
+    const wide = await report(reviewer, { period: { from: '0100-01-01', to: '9999-12-31' } });
+    expect(wide.summary).toEqual(all.summary);
+    expect(wide.trend).toEqual(all.trend);
+    expect(all.trend.length).toBeLessThanOrEqual(120);
+  });
+
   it("gives a salesperson their own figures, whatever the filters ask, and no leaderboard", async () => {
     const mine = await report(sales);
     expect(mine.scope).toBe('mine');

@@ -1,16 +1,17 @@
 import { nextMonth } from '../../../../src-shared/domain/funnel';
-import type { OpportunityScope } from '../opportunities/scope';
+import { type OpportunityScope, isoInstant } from '../opportunities/scope';
 
-/** The month (YYYY-MM) of an instant on this PC's calendar. */
+/** The month (YYYY-MM) of an instant on this PC's calendar; the last one a date field can hold at most. */
 export function monthOf(iso: string): string {
   const d = new Date(iso);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+  if (d.getFullYear() > 9999) return '9999-12';
+  return `${String(d.getFullYear()).padStart(4, '0')}-${String(d.getMonth() + 1).padStart(2, '0')}`;
 }
 
 /** The first instant of a month (YYYY-MM) on this PC's calendar, daylight saving included. */
 export function monthStartIso(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
-  return new Date(y, m - 1, 1).toISOString();
+  return isoInstant(new Date(y, m - 1, 1));
 }
 
 /**

@@ -1,19 +1,19 @@
 import { type RawBuilder, sql } from 'kysely';
-import { type TrendCell, funnelStatuses, monthsBetween } from '../../../../src-shared/domain/funnel';
+import { type FunnelStatus, type TrendCell, funnelStatuses, monthsBetween } from '../../../../src-shared/domain/funnel';
 import type { Db } from '../../db/database';
 import { type OpportunityScope, enteredAt, scopeCondition } from '../opportunities/scope';
 import { inFunnel } from './expressions';
 import { monthOf, monthWindow } from './months';
 
 /** Earliest or latest value of `column` among opportunities in `statuses`: one index probe per status. */
-async function extreme(q: Db, scope: OpportunityScope, statuses: readonly string[], column: RawBuilder<string>, fn: 'MIN' | 'MAX'): Promise<string | null> {
+async function extreme(q: Db, scope: OpportunityScope, statuses: readonly FunnelStatus[], column: RawBuilder<string>, fn: 'MIN' | 'MAX'): Promise<string | null> {
   let found: string | null = null;
   for (const status of statuses) {
     const row = await q
       .selectFrom('registrations as r')
       .select(sql<string | null>`${sql.raw(fn)}(${column})`.as('at'))
-      .where('r.status', '=', status as 'approved')
-      .where(scopeCondition(scope, { ownerIndex: false }))
+      .where('r.status', '=', status)
+      .where(scopeCondition(scope, { withPeriod: false, ownerIndex: false }))
       .executeTakeFirst();
     const at = row?.at ?? null;
     if (at !== null && (found === null || (fn === 'MIN' ? at < found : at > found))) found = at;
@@ -21,17 +21,29 @@ async function extreme(q: Db, scope: OpportunityScope, statuses: readonly string
   return found;
 }
 
+/** A longer trend is a wall of empty months, and each month costs two index ranges. */
+export const MAX_TREND_MONTHS = 120;
+
 /**
- * The months the trend shows: the period's, or those from the first opportunity entering the funnel
- * to the last one entering or closing.
+ * The months the trend shows: the period's, cut to where the data is (a period may say 0100–9999),
+ * or those from the first opportunity entering the funnel to the last one entering or closing; at
+ * most the last `MAX_TREND_MONTHS` of them.
  */
 export async function trendMonths(q: Db, scope: OpportunityScope): Promise<{ from: string; to: string } | null> {
-  if (scope.entered) return { from: monthOf(scope.entered.fromIso), to: monthOf(new Date(Date.parse(scope.entered.beforeIso) - 1).toISOString()) };
   const first = await extreme(q, scope, funnelStatuses, enteredAt, 'MIN');
   const lastEntered = await extreme(q, scope, funnelStatuses, enteredAt, 'MAX');
   const lastClosed = await extreme(q, scope, ['won', 'lost'], sql<string>`r.closed_at`, 'MAX');
-  if (first === null || lastEntered === null) return null;
-  return { from: monthOf(first), to: monthOf(lastClosed !== null && lastClosed > lastEntered ? lastClosed : lastEntered) };
+  let from = first === null ? null : monthOf(first);
+  let to = lastEntered === null ? null : monthOf(lastClosed !== null && lastClosed > lastEntered ? lastClosed : lastEntered);
+  if (scope.entered) {
+    const periodFrom = monthOf(scope.entered.fromIso);
+    const periodTo = monthOf(new Date(Date.parse(scope.entered.beforeIso) - 1).toISOString());
+    from = from === null || from < periodFrom ? periodFrom : from;
+    to = to === null || to > periodTo ? periodTo : to;
+  }
+  if (from === null || to === null || from > to) return null;
+  const months = monthsBetween(from, to);
+  return months.length > MAX_TREND_MONTHS ? { from: months[months.length - MAX_TREND_MONTHS]!, to } : { from, to };
 }
 
 /**

@@ -28,10 +28,16 @@ export interface OpportunityScope {
 
 const nonEmpty = <T>(list: readonly T[] | undefined): readonly T[] | null => (list && list.length > 0 ? list : null);
 
+/** Past the last day a date field can hold (9999-12-31): ISO strings of later years no longer sort. */
+const END_OF_TIME = '9999-12-31T23:59:59.999Z';
+
+/** An instant as stored (UTC ISO), the years after 9999 folded into the last instant that sorts. */
+export const isoInstant = (d: Date): string => (d.getUTCFullYear() > 9999 ? END_OF_TIME : d.toISOString());
+
 /** The first instant of a day (YYYY-MM-DD) on this PC's calendar, `plusDays` later. */
 export function dayStartIso(date: string, plusDays = 0): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d + plusDays).toISOString();
+  return isoInstant(new Date(y, m - 1, d + plusDays));
 }
 
 export function resolveScope(viewer: SessionUser, filters: OpportunityFilters, wantsTeam: boolean): OpportunityScope {
