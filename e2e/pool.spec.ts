@@ -4,6 +4,8 @@ import { people, seededCustomers } from './seed/people';
 import { fillRegistration, isoDateIn } from './seed/registration-form';
 
 test('a customer whose protection expired is claimed from the pool by another salesperson; the former owner cools down', async ({ host, page }) => {
+  // Three users added by the CLI and a seeding process, each its own Node start, come before the page.
+  test.slow();
   addPeople(host, people.li, people.wang, people.zhao);
   const expired = seedRegistration(host, 'expired');
   const customer = seededCustomers.expired;

@@ -4,6 +4,8 @@ import { people, seededCustomers } from './seed/people';
 import { fillRegistration, isoDateIn } from './seed/registration-form';
 
 test('a salesperson sees the live conflict without the colleague’s deal, justifies and submits; a clean customer goes straight through', async ({ host, page }) => {
+  // Three users added by the CLI and a seeding process, each its own Node start, come before the page.
+  test.slow();
   addPeople(host, people.li, people.wang, people.zhao);
   const colleagues = seedRegistration(host, 'approved');
   await signIn(page, host.url, people.wang.username, people.wang.password);

@@ -1,6 +1,7 @@
 import { Button, Popconfirm, Space } from 'antd';
 import type { Registration } from '../../../src-shared/contract';
 import { useT } from '../../i18n/LanguageProvider';
+import { testIdProps } from '../registration/test-id';
 import { useRegistrationActions } from './useRegistrationActions';
 
 export type OpportunityDialog = { kind: 'edit' | 'extend'; registration: Registration };
@@ -18,14 +19,24 @@ export function OpportunityActions({ registration: r, open }: { registration: Re
         </Button>
       )}
       {(r.status === 'submitted' || r.status === 'returned') && (
-        <Popconfirm title={t('ui.opps.withdrawConfirm')} okText={t('ui.opps.withdraw')} onConfirm={() => withdraw.mutate(r)}>
+        <Popconfirm
+          title={t('ui.opps.withdrawConfirm')}
+          okText={t('ui.opps.withdraw')}
+          okButtonProps={testIdProps(`opp-withdraw-confirm-${r.id}`)}
+          onConfirm={() => withdraw.mutate(r)}
+        >
           <Button type="link" size="small" loading={withdraw.isPending} data-testid={`opp-withdraw-${r.id}`}>
             {t('ui.opps.withdraw')}
           </Button>
         </Popconfirm>
       )}
       {r.status === 'draft' && (
-        <Popconfirm title={t('ui.opps.discardConfirm')} okText={t('ui.opps.discard')} okButtonProps={{ danger: true }} onConfirm={() => discard.mutate(r)}>
+        <Popconfirm
+          title={t('ui.opps.discardConfirm')}
+          okText={t('ui.opps.discard')}
+          okButtonProps={{ danger: true, ...testIdProps(`opp-discard-confirm-${r.id}`) }}
+          onConfirm={() => discard.mutate(r)}
+        >
           <Button type="link" size="small" danger loading={discard.isPending} data-testid={`opp-discard-${r.id}`}>
             {t('ui.opps.discard')}
           </Button>

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../forms/ErrorAlert';
 import { useT } from '../../i18n/LanguageProvider';
 import { localDateTime } from '../registration/format';
 import { registrationKeys } from '../registration/query-keys';
+import { testIdProps } from '../registration/test-id';
 import { RejectExtensionModal } from './RejectExtensionModal';
 import { type ExtensionRequest, useDecideExtension } from './useDecideExtension';
 
@@ -29,7 +30,12 @@ export function ExtensionRequestsPanel() {
       key: 'actions',
       render: (_, r) => (
         <Space size={0}>
-          <Popconfirm title={t('ui.extensions.approveConfirm', { name: r.customerName })} okText={t('ui.extensions.approve')} onConfirm={() => decide.mutate({ requestId: r.id, approve: true })}>
+          <Popconfirm
+            title={t('ui.extensions.approveConfirm', { name: r.customerName })}
+            okText={t('ui.extensions.approve')}
+            okButtonProps={testIdProps(`extension-approve-confirm-${r.id}`)}
+            onConfirm={() => decide.mutate({ requestId: r.id, approve: true })}
+          >
             <Button type="link" size="small" data-testid={`extension-approve-${r.id}`}>
               {t('ui.extensions.approve')}
             </Button>

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../test/dom-setup';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import dayjs from 'dayjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ConflictMatch, ConflictReport, InputOf, SessionUser } from '../../../src-shared/contract';
@@ -11,8 +11,6 @@ import { registrationRow, reviewerUser, salesUser, signedIn } from './testing';
 
 const zh = (key: string, params?: Record<string, string | number>) => translate('zh-CN', key, params);
 const type = (testId: string, value: string) => fireEvent.change(screen.getByTestId(testId), { target: { value } });
-/** The debounced check answers after typing pauses (~400 ms). */
-const slow = { timeout: 3000 };
 
 const protectedMatch: ConflictMatch = { registrationId: 12, level: 'block', signals: ['name', 'phone'], state: 'protected', protectedUntil: '2026-05-31' };
 const theirDeal = {
@@ -35,13 +33,15 @@ async function typeCustomer(name = '星辰科技（深圳）有限公司') {
   type('reg-customer-name', name);
 }
 
+// The first render of the whole app (antd, tables, forms) is slow on a busy machine.
+configure({ asyncUtilTimeout: 15_000 });
 beforeEach(() => localStorage.clear());
 
 describe('conflict panel', () => {
   it('tells a salesperson only that a colleague holds the customer and until when', async () => {
     renderWithReport(salesUser, { matches: [protectedMatch], ownCustomer: null });
     await typeCustomer();
-    const match = await screen.findByTestId('conflict-match-12', {}, slow);
+    const match = await screen.findByTestId('conflict-match-12');
     expect(within(match).getByTestId('conflict-holder-12').textContent).toBe('已被同事报备保护，至 2026-05-31');
     expect(within(match).getByTestId('conflict-level-12').textContent).toBe(zh('conflict.level.block'));
     expect(within(match).getByTestId('conflict-reasons-12').textContent).toBe(zh('conflict.reason.name') + zh('conflict.reason.phone'));
@@ -52,7 +52,7 @@ describe('conflict panel', () => {
   it('shows reviewers the other side: customer, owner, status and contact', async () => {
     renderWithReport(reviewerUser, { matches: [{ ...protectedMatch, other: theirDeal }], ownCustomer: null });
     await typeCustomer();
-    const other = await screen.findByTestId('conflict-other-12', {}, slow);
+    const other = await screen.findByTestId('conflict-other-12');
     for (const text of ['深圳市星辰科技有限公司', '李雷', '已审核', '报价', '陈经理', '13812345678']) expect(other.textContent).toContain(text);
   });
 
@@ -65,7 +65,7 @@ describe('conflict panel', () => {
       ownCustomer: null,
     });
     await typeCustomer();
-    expect((await screen.findByTestId('conflict-holder-13', {}, slow)).textContent).toBe('已被同事报备，待审核');
+    expect((await screen.findByTestId('conflict-holder-13')).textContent).toBe('已被同事报备，待审核');
     expect(screen.getByTestId('conflict-level-14').textContent).toBe(zh('conflict.level.warn'));
     expect(screen.getByTestId('conflict-match-14').dataset.level).toBe('warn');
   });
@@ -73,7 +73,7 @@ describe('conflict panel', () => {
   it('notes that a customer one already holds is linked, not a conflict', async () => {
     renderWithReport(salesUser, { matches: [], ownCustomer: { customerId: 5, registrationIds: [3] } });
     await typeCustomer();
-    expect((await screen.findByTestId('conflict-own-customer', {}, slow)).textContent).toBe(zh('ui.conflict.ownCustomer'));
+    expect((await screen.findByTestId('conflict-own-customer')).textContent).toBe(zh('ui.conflict.ownCustomer'));
     expect(screen.queryByTestId('reg-justification')).toBeNull();
   });
 
@@ -82,7 +82,7 @@ describe('conflict panel', () => {
     await typeCustomer('星');
     type('reg-customer-name', '星辰');
     type('reg-customer-name', '星辰科技');
-    expect(await screen.findByTestId('conflict-none', {}, slow)).toBeTruthy();
+    expect(await screen.findByTestId('conflict-none')).toBeTruthy();
     const probes = calls.filter((c) => c.operation === 'conflicts.check').map((c) => c.input);
     expect(probes).toEqual([{ customerName: '星辰科技', customerKind: 'company', phones: [] }]);
   });
@@ -112,7 +112,7 @@ describe('a block in the form', () => {
         }),
       },
     );
-    await screen.findByTestId('reg-justification', {}, slow);
+    await screen.findByTestId('reg-justification');
     expect(screen.getByTestId('conflict-block-notice').textContent).toBe(zh('ui.conflict.blockNotice'));
     expect(screen.getByTestId('reg-submit').textContent).toBe(zh('ui.reg.submitToAdjudication'));
 

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '../../test/dom-setup';
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { configure, fireEvent, screen, waitFor } from '@testing-library/react';
 import dayjs from 'dayjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AppErrorShape, InputOf } from '../../../src-shared/contract';
@@ -32,6 +32,8 @@ const complete: Partial<FormValues> = {
   stage: 'needs_confirmed',
 };
 
+// The first render of the whole app (antd, tables, forms) is slow on a busy machine.
+configure({ asyncUtilTimeout: 15_000 });
 beforeEach(() => localStorage.clear());
 
 describe('registration form: client validation', () => {

@@ -5,7 +5,7 @@ import type { ConflictProbe, InputOf } from '../../../src-shared/contract';
  * the answer (see api/query-keys.ts).
  */
 export const registrationKeys = {
-  conflicts: (probe: ConflictProbe) => ['registrations', 'conflicts', probe] as const,
+  conflicts: (probe: ConflictProbe | null) => ['registrations', 'conflicts', probe] as const,
   list: (input: InputOf<'registrations.list'>) => ['registrations', 'list', input] as const,
   // Under 'registrations', not 'pool': a new registration or a withdrawal changes the pool too, and
   // those writes report only 'registrations' (every write that reports 'pool' also reports it).

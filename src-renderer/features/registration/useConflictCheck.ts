@@ -16,7 +16,7 @@ export function useConflictCheck(probe: ConflictProbe | null) {
   const api = useApi();
   const settled = useDebouncedValue(probe, typingPauseMs);
   const query = useQuery({
-    queryKey: registrationKeys.conflicts(settled ?? { customerName: '', customerKind: 'company', phones: [] }),
+    queryKey: registrationKeys.conflicts(settled),
     queryFn: () => api.call('conflicts.check', settled!),
     enabled: settled !== null,
     placeholderData: keepPreviousData,
