@@ -8,6 +8,7 @@ import { queryKeys } from '../../api/query-keys';
 import { ErrorAlert } from '../../forms/ErrorAlert';
 import { useT } from '../../i18n/LanguageProvider';
 import { DatabaseStep } from './DatabaseStep';
+import { RestoreBackupOffer } from './RestoreBackupOffer';
 
 /**
  * The remembered database did not open (drive not mapped yet, file damaged). Trying again comes first:
@@ -42,6 +43,7 @@ export function DatabaseUnavailable({ status }: { status: OutputOf<'setup.status
           </>
         }
       />
+      <RestoreBackupOffer status={status} />
       <ErrorAlert error={retry.error} testId="wizard-error" />
       <Flex gap={8}>
         <Button type="primary" autoFocus loading={retry.isPending} onClick={() => retry.mutate()} data-testid="wizard-retry">

@@ -6,6 +6,7 @@ export const zh = {
   'ui.restore.offer': '该数据库文件已损坏。可以用本机 {at} 的自动备份恢复。',
   'ui.restore.none': '该数据库文件已损坏，本机没有可用的备份。请联系管理员。',
   'ui.restore.button': '用备份恢复…',
+  'ui.restore.confirmButton': '恢复',
   'ui.restore.confirm': '恢复后，备份之后在任何电脑上录入的内容都会丢失；损坏的文件会另存一份。确定恢复吗？',
   'ui.restore.done': '已用 {at} 的备份恢复，损坏的文件另存为 {damagedCopy}',
 } as const;
@@ -17,6 +18,7 @@ export const en: Record<keyof typeof zh, string> = {
   'ui.restore.offer': 'The database file is damaged. It can be restored from this PC’s automatic backup of {at}.',
   'ui.restore.none': 'The database file is damaged, and this PC has no usable backup. Please contact your administrator.',
   'ui.restore.button': 'Restore from backup…',
+  'ui.restore.confirmButton': 'Restore',
   'ui.restore.confirm': 'Anything entered on any PC after the backup was taken will be lost; the damaged file is kept as a copy. Restore?',
   'ui.restore.done': 'Restored from the backup of {at}; the damaged file was kept as {damagedCopy}',
 };
