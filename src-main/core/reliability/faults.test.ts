@@ -262,6 +262,9 @@ describe('faults give clear errors and lose nothing', () => {
     raw.close();
     const before = counts(file);
     const app = await signedInApp(file);
+    // Someone who mistypes their password can still sign in and read: nothing is recorded, nothing refused for it.
+    expectFailure(await app.result('auth.signIn', { ...SALES, password: 'a-typo-password' }, 'typo'), 'UNAUTHENTICATED', 'error.wrongCredentials');
+    expect(await app.result('auth.signIn', SALES, 'typo')).toMatchObject({ ok: true });
     expect(await list(app)).toMatchObject({ ok: true, data: { total: 0 } });
     expect(await app.result('system.status', {}, 's')).toMatchObject({ ok: true, data: { schemaVersion: 999, readOnly: true } });
     expectFailure(await submit(app, 1), 'SCHEMA_TOO_NEW', 'error.SCHEMA_TOO_NEW');

@@ -32,8 +32,11 @@ export const authHandlers = {
       return { fresh, seconds: secondsLocked(fresh.locked_until, now) };
     };
     const seen = await db.read(lockedSeconds);
+    // A database of a newer schema is read-only to this app (SCHEMA_TOO_NEW on every write): a typo then
+    // cannot be counted, and must neither answer "update the app" nor keep the person from signing in
+    // to read. The newer app throttles; whoever reaches the file could read its hashes anyway.
     const outcome =
-      seen.seconds > 0 || (correct && seen.fresh.failed_attempts === 0 && !seen.fresh.locked_until)
+      seen.seconds > 0 || (correct && seen.fresh.failed_attempts === 0 && !seen.fresh.locked_until) || db.readOnly
         ? { lockedSeconds: seen.seconds }
         : await db.write(['users'], async (q) => {
             const { fresh, seconds } = await lockedSeconds(q);
