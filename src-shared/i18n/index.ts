@@ -2,6 +2,7 @@ import type { Language } from '../contract/system';
 import * as cli from './messages/cli';
 import * as core from './messages/core';
 import * as electron from './messages/electron';
+import * as funnelUi from './messages/funnel-ui';
 import * as followups from './messages/followups';
 import * as importMessages from './messages/import';
 import * as opportunity from './messages/opportunity';
@@ -19,7 +20,7 @@ import * as ui from './messages/ui';
  * `zh` dictionary (the default language, whose keys are the type) and an `en` one that must have every
  * key; they are merged here.
  */
-const areas = [core, electron, cli, ui, protection, opportunity, registration, review, registrationUi, report, importMessages, followups, reviewUi, recovery] as const;
+const areas = [core, electron, cli, ui, protection, opportunity, registration, review, registrationUi, report, importMessages, followups, reviewUi, funnelUi, recovery] as const;
 
 type Merge<T extends readonly { zh: object }[]> = T extends readonly [infer H extends { zh: object }, ...infer R extends { zh: object }[]]
   ? H['zh'] & Merge<R>

@@ -1,9 +1,9 @@
 import type { ComponentType } from 'react';
 import type { SessionUser } from '../../../src-shared/contract';
+import { FunnelPage } from '../funnel/FunnelPage';
 import { OpportunitiesPage } from '../opportunities/OpportunitiesPage';
 import { PoolPage } from '../pool/PoolPage';
 import { RegisterPage } from '../registration/RegisterPage';
-import { ReportPage } from '../report/ReportPage';
 import { ReviewPage } from '../review/ReviewPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import type { AppArea } from './areas';
@@ -14,6 +14,6 @@ export const areaPages: Partial<Record<AppArea, ComponentType<{ user: SessionUse
   myOpportunities: OpportunitiesPage,
   review: ReviewPage,
   pool: PoolPage,
-  funnel: ReportPage,
+  funnel: FunnelPage,
   settings: SettingsPage,
 };
