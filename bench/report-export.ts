@@ -127,6 +127,7 @@ export const reportExport: Benchmark = {
         `Data: the demo generator (src-main/core/demo), ${fixed(opportunities)} opportunities over 18 months in every status with their follow-ups and stage history (generated in ${demo.seconds.toFixed(0)} s, not counted); disk: a temporary folder on ${fileSystemOf(dir)}.`,
         'Each row is the real `baobei report --db … --as … --out …` (dist/cli/baobei.js) in a child process: Node start, sign-in (scrypt), opening the database (quick_check), the funnel analytics for the whole period and for each of the last 12 months (the 转化 sheet), the opportunity list streamed 2,000 rows per read transaction into exceljs’ streaming writer, the charts added to the finished zip, the file renamed into place.',
         '“export s” is the export itself as the command reports it (from the figures to the renamed file); “whole command s” adds Node’s start, the sign-in and opening the database, whose quick_check reads the whole file.',
+        '“opportunities listed” are those in the funnel (approved, won, lost or expired), the ones the figures count; the rest of the generated opportunities are drafts, under review, returned or rejected.',
         `Peak memory is the child’s VmHWM and CPU its utime + stime, both from /proc, read every ${SAMPLE_MS} ms until it exits. On a machine shared with other work (see the load average above) wall time stretches and CPU time does not.`,
       ],
     };
