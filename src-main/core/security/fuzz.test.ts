@@ -199,7 +199,7 @@ describe(`fuzzing the dispatcher (seed ${SEED})`, () => {
     process.off('unhandledRejection', onCrash);
     process.off('uncaughtException', onCrash);
 
-    const summary = `seed ${SEED}: ${figures.calls} calls in ${(figures.ms / 1000).toFixed(1)} s (${cpuSeconds.toFixed(1)} s CPU of this process; scrypt runs on libuv's threads) (${JSON.stringify(figures.byKind)}), ${figures.hashed} ran scrypt, ${figures.skipped} corrupted examples of password operations skipped, answers ${JSON.stringify(figures.byCode)}, slowest ${figures.slowest.op} ${Math.round(figures.slowest.ms)} ms, accepted calls that wrote ${figures.acceptedWrites}`;
+    const summary = `seed ${SEED}: ${figures.calls} calls in ${(figures.ms / 1000).toFixed(1)} s (${cpuSeconds.toFixed(1)} s of CPU) (${JSON.stringify(figures.byKind)}), ${figures.hashed} ran scrypt, ${figures.skipped} corrupted examples of password operations skipped, answers ${JSON.stringify(figures.byCode)}, slowest ${figures.slowest.op} ${Math.round(figures.slowest.ms)} ms, accepted calls that wrote ${figures.acceptedWrites}`;
     console.log(`fuzz: ${summary}`);
     const replay = `replay with FUZZ_SEED=${SEED} npx vitest run src-main/core/security/fuzz.test.ts — ${summary}`;
     expect(unexpected, replay).toEqual([]);
