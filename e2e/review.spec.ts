@@ -124,21 +124,28 @@ test('a return with a reason, and a resubmit by the salesperson that goes back t
 
 test('the administrator browses the audit log, and its verification catches an edit made with a database tool', async ({ host, page }) => {
   addPeople(host, li, zhao);
-  // Submitted, then approved: two audited changes.
+  // Submitted, then approved: two audited changes after whatever adding the people recorded.
   const seeded = seedRegistration(host, 'approved');
+  const raw = new BetterSqlite3(host.dbFile);
+  const approval = raw.prepare(`SELECT id FROM audit_log WHERE operation = 'registrations.approve'`).get() as { id: number };
+  const { n } = raw.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number };
+  raw.close();
+
   await signIn(page, host.url, ADMIN.username, ADMIN.password);
   await page.getByTestId('nav-settings').click();
-  await expect(page.getByTestId('audit-row-2')).toContainText('registrations.approve');
-  await expect(page.getByTestId('audit-row-1')).toContainText('registrations.submit');
-  await page.getByTestId('audit-row-2').locator('.ant-table-row-expand-icon').click();
-  await expect(page.getByTestId('audit-diff-2')).toContainText('"approved"');
-  await expect(page.getByTestId('audit-diff-2')).toContainText(String(seeded.protectedUntil));
+  await page.getByTestId('audit-open').click();
+  const row = page.getByTestId(`audit-row-${approval.id}`);
+  await expect(row).toContainText('registrations.approve');
+  await expect(page.getByTestId(`audit-row-${approval.id - 1}`)).toContainText('registrations.submit');
+  await row.locator('.ant-table-row-expand-icon').click();
+  await expect(page.getByTestId(`audit-diff-${approval.id}`)).toContainText('"approved"');
+  await expect(page.getByTestId(`audit-diff-${approval.id}`)).toContainText(seeded.protectedUntil);
   await page.getByTestId('audit-verify').click();
-  await expect(page.getByTestId('audit-verify-result')).toHaveText('审计日志完整：共 2 条，均未被改动');
+  await expect(page.getByTestId('audit-verify-result')).toHaveText(`审计日志完整：共 ${n} 条，均未被改动`);
 
-  const raw = new BetterSqlite3(host.dbFile);
-  raw.exec(`UPDATE audit_log SET operation = 'review.reject' WHERE id = 2`);
-  raw.close();
+  const tool = new BetterSqlite3(host.dbFile);
+  tool.prepare(`UPDATE audit_log SET operation = 'review.reject' WHERE id = ?`).run(approval.id);
+  tool.close();
   await page.getByTestId('audit-verify').click();
-  await expect(page.getByTestId('audit-verify-result')).toHaveText('审计日志不完整：第一条异常记录为 #2（记录被修改或在程序外插入）');
+  await expect(page.getByTestId('audit-verify-result')).toHaveText(`审计日志不完整：第一条异常记录为 #${approval.id}（记录被修改或在程序外插入）`);
 });

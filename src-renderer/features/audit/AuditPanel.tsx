@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Table, type TableColumnsType } from 'antd';
+import { Button, Collapse, Flex, Table, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import type { OutputOf } from '../../../src-shared/contract';
 import { useApi } from '../../api/ApiProvider';
@@ -17,11 +17,20 @@ type AuditEntry = OutputOf<'audit.list'>['items'][number];
 const PAGE_SIZE = 20;
 
 /**
- * 审计日志, for administrators: every audited change, newest first, filtered and paged; each row opens
- * what it changed. Most writes do not report the 'audit' area to the change feed, so the list has its
- * own refresh button rather than relying on the feed.
+ * 审计日志, for administrators, folded in 设置 until opened: it is seldom needed, and 设置 stays quick
+ * to open without it.
  */
 export function AuditPanel() {
+  const t = useT();
+  return <Collapse size="large" items={[{ key: 'audit', label: <span data-testid="audit-open">{t('ui.audit.title')}</span>, children: <AuditLog /> }]} />;
+}
+
+/**
+ * Every audited change, newest first, filtered and paged; each row opens what it changed. Most writes
+ * do not report the 'audit' area to the change feed, so the list has its own reload button rather than
+ * relying on the feed.
+ */
+function AuditLog() {
   const api = useApi();
   const t = useT();
   const [filters, setFilters] = useState<AuditFilterValues>(noAuditFilters);
@@ -44,32 +53,27 @@ export function AuditPanel() {
   };
 
   return (
-    <Card
-      title={t('ui.audit.title')}
-      extra={
+    <Flex vertical gap={12} data-testid="audit-panel">
+      <Flex justify="space-between" align="flex-start" gap={12} wrap>
+        <AuditVerify />
         <Button icon={<ReloadOutlined />} onClick={() => void log.refetch()} data-testid="audit-refresh">
           {t('ui.common.reload')}
         </Button>
-      }
-      data-testid="audit-panel"
-    >
-      <Flex vertical gap={12}>
-        <AuditVerify />
-        <AuditFilters value={filters} onChange={changeFilters} />
-        <ErrorAlert error={log.error} testId="audit-error" />
-        <div data-testid="audit-table">
-          <Table<AuditEntry>
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={log.data?.items}
-            loading={log.isFetching}
-            expandable={{ expandedRowRender: (e) => <AuditDiff id={e.id} before={e.before} after={e.after} /> }}
-            onRow={(e) => ({ 'data-testid': `audit-row-${e.id}` }) as React.HTMLAttributes<HTMLElement>}
-            pagination={{ current: page, pageSize: PAGE_SIZE, total: log.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
-          />
-        </div>
       </Flex>
-    </Card>
+      <AuditFilters value={filters} onChange={changeFilters} />
+      <ErrorAlert error={log.error} testId="audit-error" />
+      <div data-testid="audit-table">
+        <Table<AuditEntry>
+          rowKey="id"
+          size="small"
+          columns={columns}
+          dataSource={log.data?.items}
+          loading={log.isFetching}
+          expandable={{ expandedRowRender: (e) => <AuditDiff id={e.id} before={e.before} after={e.after} /> }}
+          onRow={(e) => ({ 'data-testid': `audit-row-${e.id}` }) as React.HTMLAttributes<HTMLElement>}
+          pagination={{ current: page, pageSize: PAGE_SIZE, total: log.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
+        />
+      </div>
+    </Flex>
   );
 }
