@@ -1,7 +1,7 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Collapse, Flex, Table, type TableColumnsType } from 'antd';
-import { useState } from 'react';
+import { type HTMLAttributes, useState } from 'react';
 import type { OutputOf } from '../../../src-shared/contract';
 import { useApi } from '../../api/ApiProvider';
 import { ErrorAlert } from '../../forms/ErrorAlert';
@@ -70,7 +70,7 @@ function AuditLog() {
           dataSource={log.data?.items}
           loading={log.isFetching}
           expandable={{ expandedRowRender: (e) => <AuditDiff id={e.id} before={e.before} after={e.after} /> }}
-          onRow={(e) => ({ 'data-testid': `audit-row-${e.id}` }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(e) => ({ 'data-testid': `audit-row-${e.id}` }) as HTMLAttributes<HTMLElement>}
           pagination={{ current: page, pageSize: PAGE_SIZE, total: log.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
         />
       </div>

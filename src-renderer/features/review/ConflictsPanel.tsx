@@ -1,5 +1,5 @@
 import { Button, Card, Col, Flex, Row, Space, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { ConflictMatch, Registration } from '../../../src-shared/contract';
 import { isMessageKey } from '../../../src-shared/i18n';
 import { useT } from '../../i18n/LanguageProvider';
@@ -86,8 +86,8 @@ function MatchSummary({ match }: { match: ConflictMatch | undefined }) {
 interface CompareRow {
   key: string;
   label: string;
-  mine: React.ReactNode;
-  theirs: React.ReactNode;
+  mine: ReactNode;
+  theirs: ReactNode;
 }
 
 /** Field by field: the registration under review beside its competitor. */
