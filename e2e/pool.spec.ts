@@ -1,5 +1,5 @@
-import { expect, signIn, test } from './fixtures';
-import { addPeople, seedRegistration } from './seed/office';
+import { expect, test } from './fixtures';
+import { addPeople, seedRegistration, signInAs } from './seed/office';
 import { people, seededCustomers } from './seed/people';
 import { fillRegistration, isoDateIn } from './seed/registration-form';
 
@@ -11,14 +11,14 @@ test('a customer whose protection expired is claimed from the pool by another sa
   const customer = seededCustomers.expired;
 
   // The former owner may not take it straight back.
-  await signIn(page, host.url, people.li.username, people.li.password);
+  await signInAs(page, host, people.li);
   await page.getByTestId('nav-pool').click();
   await expect(page.getByTestId(`pool-customer-${expired.customerId}`)).toHaveText(customer.customerName);
   await expect(page.getByTestId(`pool-cooldown-${expired.customerId}`)).toHaveText(`冷静期至 ${isoDateIn(30)}`);
   await expect(page.getByTestId(`pool-claim-${expired.customerId}`)).toBeDisabled();
   await page.getByTestId('signout').click();
 
-  await signIn(page, host.url, people.wang.username, people.wang.password);
+  await signInAs(page, host, people.wang);
   await page.getByTestId('nav-pool').click();
   await page.getByTestId('pool-search').fill('云帆');
   // The pool knows the customer's region by its conflict key (杭州 for 浙江省杭州市); the claim starts from it.

@@ -1,5 +1,5 @@
-import { expect, signIn, test } from './fixtures';
-import { addPeople, seedRegistration } from './seed/office';
+import { expect, test } from './fixtures';
+import { addPeople, seedRegistration, signInAs } from './seed/office';
 import { people, seededCustomers } from './seed/people';
 import { fillRegistration, isoDateIn } from './seed/registration-form';
 
@@ -8,7 +8,7 @@ test('a salesperson sees the live conflict without the colleague’s deal, justi
   test.slow();
   addPeople(host, people.li, people.wang, people.zhao);
   const colleagues = seedRegistration(host, 'approved');
-  await signIn(page, host.url, people.wang.username, people.wang.password);
+  await signInAs(page, host, people.wang);
 
   // 登记 is the first page; the same company written another way is the colleague's customer.
   await expect(page.getByTestId('reg-customer-name')).toBeFocused();

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { ADMIN, type WebHost } from '../fixtures';
+import type { Page } from '@playwright/test';
+import { ADMIN, expect, signIn, type WebHost } from '../fixtures';
 import type { Person, Scenario } from './people';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -25,4 +26,13 @@ export interface Seeded {
 export function seedRegistration(host: WebHost, scenario: Scenario): Seeded {
   const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'e2e/seed/registrations.ts'), host.dbFile, scenario], { cwd: root, encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').at(-1) ?? '') as Seeded;
+}
+
+/**
+ * Signs in and waits for the app. Password hashing is slow on purpose, and a loaded machine makes it
+ * slower than the usual wait for one expectation.
+ */
+export async function signInAs(page: Page, host: WebHost, person: Person): Promise<void> {
+  await signIn(page, host.url, person.username, person.password);
+  await expect(page.getByTestId('signout')).toBeVisible({ timeout: 30_000 });
 }

@@ -71,6 +71,23 @@ describe('公海', () => {
     expect(sent).toMatchObject({ customerId: 5, fields: { customerName: released.customerName, phones: ['0571-88886666'], budget: 650_000 } });
   });
 
+  it('cannot claim a customer a colleague has registered meanwhile', async () => {
+    renderApp(
+      signedIn(salesUser, 'pool', {
+        'pool.list': pool([released]),
+        'conflicts.check': () => ({
+          ok: true,
+          data: { matches: [{ registrationId: 70, level: 'block', signals: ['phone'], state: 'pending', protectedUntil: null }], ownCustomer: null },
+        }),
+      }),
+    );
+    fireEvent.click(await screen.findByTestId('pool-claim-5'));
+    const drawer = await screen.findByTestId('pool-claim-drawer');
+    expect((await within(drawer).findByTestId('conflict-block-notice')).textContent).toBe('该客户已被同事报备，不能从公海领取');
+    expect(within(drawer).getByTestId('reg-submit')).toHaveProperty('disabled', true);
+    expect(within(drawer).queryByTestId('reg-justification')).toBeNull();
+  });
+
   it('shows reviewers the pending extension requests, to approve', async () => {
     const { calls } = renderApp(
       signedIn(reviewerUser, 'pool', {

@@ -12,12 +12,14 @@ export interface ConflictPanelProps {
   /** Nothing identifying is typed yet. */
   idle: boolean;
   error: unknown;
+  /** A claim from the pool carries no justification, so a block simply stops it. */
+  canJustify: boolean;
 }
 
 export const hasBlock = (report: ConflictReport | undefined): boolean => report?.matches.some((m) => m.level === 'block') ?? false;
 
 /** The live answer to "is this customer already someone's?", beside the form. */
-export function ConflictPanel({ report, checking, idle, error }: ConflictPanelProps) {
+export function ConflictPanel({ report, checking, idle, error, canJustify }: ConflictPanelProps) {
   const t = useT();
   const clean = report && report.matches.length === 0 && !report.ownCustomer;
   return (
@@ -36,7 +38,13 @@ export function ConflictPanel({ report, checking, idle, error }: ConflictPanelPr
           </Typography.Text>
         )}
         {report?.ownCustomer && <Alert type="info" showIcon title={<span data-testid="conflict-own-customer">{t('ui.conflict.ownCustomer')}</span>} />}
-        {hasBlock(report) && <Alert type="error" showIcon title={<span data-testid="conflict-block-notice">{t('ui.conflict.blockNotice')}</span>} />}
+        {hasBlock(report) && (
+          <Alert
+            type="error"
+            showIcon
+            title={<span data-testid="conflict-block-notice">{t(canJustify ? 'ui.conflict.blockNotice' : 'ui.conflict.blockNoticeClaim')}</span>}
+          />
+        )}
         {report?.matches.map((match, i) => (
           <Fragment key={match.registrationId}>
             {i > 0 && <Divider style={{ margin: 0 }} />}

@@ -1,16 +1,17 @@
-import { App, Alert, Button, Col, Flex, Form, Row, Typography } from 'antd';
+import { App, Col, Form, Row, Typography } from 'antd';
 import { type KeyboardEvent, useState } from 'react';
 import type { Registration, SessionUser } from '../../../src-shared/contract';
 import { isApiError } from '../../api/api-error';
-import { ErrorAlert } from '../../forms/ErrorAlert';
 import { errorText } from '../../forms/errors';
 import { useT } from '../../i18n/LanguageProvider';
 import { ConflictPanel, hasBlock } from './ConflictPanel';
 import { CustomerFields } from './CustomerFields';
 import { DealFields } from './DealFields';
+import { FormActions } from './FormActions';
 import { localToday } from './format';
 import { type FormValues, probeOf } from './form-values';
 import { JustificationField } from './JustificationField';
+import { RestoredDraftNotice } from './RestoredDraftNotice';
 import { type FormTarget, baseValuesOf, draftSlotOf, savedRefOf } from './target';
 import { useConflictCheck } from './useConflictCheck';
 import { useLocalDraft } from './useLocalDraft';
@@ -42,8 +43,10 @@ export function RegistrationForm({ user, target, onSubmitted }: RegistrationForm
   const probe = Form.useWatch((values: FormValues) => probeOf(values, excludeId), form) ?? null;
   const conflicts = useConflictCheck(probe);
   const claiming = target.kind === 'claim';
+  const blocked = hasBlock(conflicts.report);
+  const needsJustification = !claiming && blocked;
   // A claim from the pool cannot carry a justification; the main process refuses a blocked one.
-  const needsJustification = !claiming && hasBlock(conflicts.report);
+  const claimBlocked = claiming && blocked;
 
   // Paths come from the schemas and the server (`phones.1`), which antd's name typing cannot follow.
   const setErrors = (fields: { name: (string | number)[]; errors: string[] }[]) => form.setFields(fields as Parameters<typeof form.setFields>[0]);
@@ -75,7 +78,7 @@ export function RegistrationForm({ user, target, onSubmitted }: RegistrationForm
   };
 
   const submit = async () => {
-    if (saving.pending) return;
+    if (saving.pending || claimBlocked) return;
     try {
       await form.validateFields();
     } catch (failed) {
@@ -107,23 +110,10 @@ export function RegistrationForm({ user, target, onSubmitted }: RegistrationForm
     }
   };
 
-  const stale = isApiError(saving.error) && saving.error.code === 'STALE' && saving.saved !== null;
   return (
     <Row gutter={[24, 16]} onKeyDown={onKeyDown}>
       <Col flex="1 1 560px">
-        {restoredNotice && (
-          <Alert
-            type="info"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={<span data-testid="reg-draft-restored">{t('ui.reg.localDraftRestored')}</span>}
-            action={
-              <Button size="small" onClick={forgetRestored} data-testid="reg-draft-forget">
-                {t('ui.reg.localDraftForget')}
-              </Button>
-            }
-          />
-        )}
+        {restoredNotice && <RestoredDraftNotice onForget={forgetRestored} />}
         <Form<FormValues>
           form={form}
           layout="vertical"
@@ -140,33 +130,20 @@ export function RegistrationForm({ user, target, onSubmitted }: RegistrationForm
           <Typography.Title level={5}>{t('ui.reg.section.deal')}</Typography.Title>
           <DealFields today={today} />
           {needsJustification && <JustificationField />}
-          <ErrorAlert
+          <FormActions
             error={saving.error}
-            testId="reg-error"
-            action={
-              stale && (
-                <Button size="small" onClick={() => void reloadStale()} data-testid="reg-stale-reload">
-                  {t('ui.common.reload')}
-                </Button>
-              )
-            }
+            pending={saving.pending}
+            submitLabel={claiming ? 'ui.reg.claimSubmit' : needsJustification ? 'ui.reg.submitToAdjudication' : 'ui.reg.submit'}
+            submitDisabled={claimBlocked}
+            onSubmit={() => void submit()}
+            onSaveDraft={claiming ? undefined : saveDraft}
+            onReload={saving.saved ? () => void reloadStale() : undefined}
           />
-          <Flex gap={8} align="center" wrap>
-            <Button type="primary" loading={saving.pending} onClick={() => void submit()} data-testid="reg-submit">
-              {t(claiming ? 'ui.reg.claimSubmit' : needsJustification ? 'ui.reg.submitToAdjudication' : 'ui.reg.submit')}
-            </Button>
-            {!claiming && (
-              <Button disabled={saving.pending} onClick={saveDraft} data-testid="reg-save-draft">
-                {t('ui.reg.saveDraft')}
-              </Button>
-            )}
-            <Typography.Text type="secondary">{t('ui.reg.shortcutHint')}</Typography.Text>
-          </Flex>
         </Form>
       </Col>
       <Col flex="0 1 380px">
         <div style={{ position: 'sticky', top: 0 }}>
-          <ConflictPanel report={conflicts.report} checking={conflicts.checking} idle={conflicts.idle} error={conflicts.error} />
+          <ConflictPanel report={conflicts.report} checking={conflicts.checking} idle={conflicts.idle} error={conflicts.error} canJustify={!claiming} />
         </div>
       </Col>
     </Row>
