@@ -7,7 +7,7 @@ import type { Caller } from '../handler';
 import { runProtectionMaintenance } from '../services/protection/maintenance';
 import { actors, mayCall, sortedOperations } from './access-table';
 import { exampleInput } from './examples';
-import { makeSecurityFixture, type SecurityFixture } from './fixture';
+import { makeSecurityFixture, type SecurityFixture, startReport } from './fixture';
 
 /**
  * PRODUCT.md capability 2: a salesperson learns that a customer is taken and until when, never by
@@ -46,7 +46,7 @@ function markedFields(k: number, closeDate: string, customerName: string): { fie
 /** Every cell of the caller's report workbook, as text. */
 async function workbookText(caller: Caller & { end(): void }, f: SecurityFixture): Promise<string> {
   try {
-    let job = await f.call(caller, 'report.start', { filters: {} });
+    let job = await startReport(f, caller);
     while (job.state === 'running') {
       await new Promise((resolve) => setTimeout(resolve, 10));
       job = await f.call(caller, 'report.progress', { jobId: job.jobId });
@@ -144,9 +144,15 @@ describe("a salesperson never sees a colleague's contact details", () => {
     await f?.close();
   });
 
-  /** Inputs that aim at the colleague's registrations: every id and every search field, substituted. */
+  /** The salesperson's own registrations: those in conflict with the colleague's may carry traces of them. */
+  let ownIds: number[] = [];
+
+  /**
+   * Inputs that aim at the colleague's registrations (and the salesperson's own, conflicting ones):
+   * every id and every search field, substituted.
+   */
   function aimed(example: unknown): unknown[] {
-    const registrationIds = marked.map((m) => m.id);
+    const registrationIds = [...marked.map((m) => m.id), ...ownIds];
     const customerIds = marked.map((m) => m.customerId).filter((id): id is number => id !== null);
     const ids = [...new Set([...registrationIds, ...customerIds])];
     const out: unknown[] = [];
@@ -179,6 +185,7 @@ describe("a salesperson never sees a colleague's contact details", () => {
       return result;
     };
 
+    ownIds = (await f.call(f.li, 'registrations.list', { scope: 'mine', limit: 500 })).items.map((r) => r.id);
     const callable = sortedOperations().filter((name) => mayCall(contract[name].access, 'sales'));
     for (const name of callable) {
       const example = await exampleInput(name, f, 'sales');

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Caller } from '../handler';
-import { makeSecurityFixture, type SecurityFixture } from './fixture';
+import { makeSecurityFixture, type SecurityFixture, startReport } from './fixture';
 
 /**
  * Whatever a user typed reaches the manager's Excel as text, never as a formula: a cell that starts
@@ -18,7 +18,7 @@ async function cellsOf(f: SecurityFixture, file: string) {
 }
 
 async function exported(f: SecurityFixture, caller: Caller): Promise<string> {
-  let job = await f.call(caller, 'report.start', { filters: {} });
+  let job = await startReport(f, caller);
   while (job.state === 'running') {
     await new Promise((resolve) => setTimeout(resolve, 10));
     job = await f.call(caller, 'report.progress', { jobId: job.jobId });

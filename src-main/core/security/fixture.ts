@@ -1,4 +1,4 @@
-import type { Role } from '../../../src-shared/contract';
+import type { OutputOf, Role } from '../../../src-shared/contract';
 import type { RegistrationFieldsInput } from '../../../src-shared/contract/registrations';
 import { localDate } from '../clock';
 import type { Caller } from '../handler';
@@ -173,4 +173,14 @@ export async function makeSecurityFixture(): Promise<SecurityFixture> {
       return Object.assign(caller, { end: () => o.host.sessions.end(caller.token) });
     },
   };
+}
+
+/** Starts an export, waiting while an earlier one of the same user still runs (one at a time per user). */
+export async function startReport(f: Pick<SecurityFixture, 'dispatch'>, caller: Caller) {
+  for (let attempt = 0; ; attempt++) {
+    const result = await f.dispatch(caller, 'report.start', { filters: {} });
+    if (result.ok) return result.data as OutputOf<'report.start'>;
+    if (result.error.key !== 'report.error.busy' || attempt > 500) throw new Error(`report.start: ${result.error.code} ${result.error.key}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
