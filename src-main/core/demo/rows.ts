@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { criteria } from '../../../src-shared/domain/review/checks';
-import { exactKeys, keysOf } from '../services/conflicts/customer-input';
+import { keysOf } from '../services/conflicts/customer-input';
+import { storedKeyRows } from '../services/conflicts/stored-keys';
 import { toFen } from '../services/registrations/rows';
 import { iso } from './calendar';
 import type { DemoCustomer } from './customers';
@@ -30,9 +31,9 @@ export interface WrittenIds {
  * Writes scheduled deals with prepared statements on the transaction's own connection: the app's
  * query builder would cost more than the inserts themselves at 100,000 rows. Columns are filled the
  * way the app's operations fill them (registrations/submit.ts, review/decide.ts, protection/*), the
- * conflict index with the app's own key derivation (conflicts/customer-input.ts), and in the app's
- * order where triggers derive facts from it: a deal that closed is written approved, its stage
- * history added, and then closed, so the funnel's per-stage durations come out as the app's would.
+ * conflict index with the app's own rows (conflicts/index-keys.ts), and in the app's order where
+ * triggers derive facts from it: a deal that closed is written approved, its stage history added,
+ * and then closed, so the funnel's per-stage durations come out as the app's would.
  */
 export class DealWriter {
   private readonly statements;
@@ -133,7 +134,7 @@ export class DealWriter {
     );
     this.ids.deals.set(deal, id);
     if (keys) {
-      for (const k of exactKeys(keys)) this.statements.key.run(id, k.kind, k.value);
+      for (const k of storedKeyRows(keys)) this.statements.key.run(id, k.kind, k.value);
       for (const gram of keys.grams) this.statements.gram.run(id, gram);
     }
     if (returned && deal.returnedAt !== null) this.review(rng, id, reviewerId, 'return', returned, deal.returnedAt, null);

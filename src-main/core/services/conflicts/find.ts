@@ -1,10 +1,11 @@
 import type { SessionUser } from '../../../../src-shared/contract';
 import type { ConflictMatch, ConflictProbe, ConflictReport } from '../../../../src-shared/contract/registrations';
-import { compareCustomers, type CustomerKeys, sharesEnoughGrams } from '../../../../src-shared/domain';
+import { compareCustomers, type ConflictResult, type CustomerKeys, sharesEnoughGrams } from '../../../../src-shared/domain';
 import { localDate } from '../../clock';
 import type { Db } from '../../db/database';
 import { probeOfRow, selectRegistrations, type RegistrationRow } from '../registrations/rows';
 import { exactKeys, keysOf } from './customer-input';
+import { keysFromStoredRows } from './stored-keys';
 
 export interface FindOptions {
   viewer: SessionUser;
@@ -70,22 +71,60 @@ function toMatch(row: RegistrationRow, level: 'block' | 'warn', signals: string[
   return match;
 }
 
+function byRegistration<T extends { registration_id: number }>(rows: readonly T[]): Map<number, T[]> {
+  const grouped = new Map<number, T[]>();
+  for (const row of rows) {
+    const group = grouped.get(row.registration_id);
+    if (group) group.push(row);
+    else grouped.set(row.registration_id, [row]);
+  }
+  return grouped;
+}
+
+/**
+ * The candidates' keys as the index stored them (stored-keys.ts). A registration indexed before the
+ * index described its customers has its keys derived from its row again.
+ */
+async function candidateKeys(q: Db, ids: number[]): Promise<Map<number, CustomerKeys>> {
+  const rows = await q.selectFrom('registration_keys').select(['registration_id', 'kind', 'value']).where('registration_id', 'in', ids).execute();
+  const grams = await q.selectFrom('registration_grams').select(['registration_id', 'gram']).where('registration_id', 'in', ids).execute();
+  const [rowsById, gramsById] = [byRegistration(rows), byRegistration(grams)];
+  const keys = new Map<number, CustomerKeys>();
+  const unstored: number[] = [];
+  for (const id of ids) {
+    const stored = keysFromStoredRows(rowsById.get(id) ?? [], (gramsById.get(id) ?? []).map((g) => g.gram));
+    if (stored) keys.set(id, stored);
+    else unstored.push(id);
+  }
+  if (unstored.length > 0) {
+    for (const row of await selectRegistrations(q).where('r.id', 'in', unstored).execute()) keys.set(row.id, keysOf(probeOfRow(row)));
+  }
+  return keys;
+}
+
 /**
  * Compares a customer with every active registration that the index says could match, and reports
  * the others' registrations as matches (strongest first, then first committed) and the owner's own
- * as `ownCustomer`: a further opportunity for a customer one already holds is no conflict.
+ * as `ownCustomer`: a further opportunity for a customer one already holds is no conflict. Only the
+ * registrations that match are read in full.
  */
 export async function findConflicts(q: Db, probe: Probe, options: FindOptions): Promise<ConflictReport> {
   const keys = keysOf({ ...probe, customerKind: probe.customerKind ?? 'company', phones: probe.phones ?? [] });
   const ids = (await candidateIds(q, keys)).filter((id) => id !== options.excludeRegistrationId);
   if (ids.length === 0) return { matches: [], ownCustomer: null };
-  const rows = await selectRegistrations(q).where('r.id', 'in', ids).execute();
+  const results = new Map<number, ConflictResult>();
+  for (const [id, candidate] of await candidateKeys(q, ids)) {
+    const result = compareCustomers(keys, candidate);
+    if (result.level) results.set(id, result);
+  }
+  if (results.size === 0) return { matches: [], ownCustomer: null };
+  const rows = await selectRegistrations(q).where('r.id', 'in', [...results.keys()]).execute();
   const ownerId = options.ownerId ?? options.viewer.id;
   const matches: ConflictMatch[] = [];
   const own: RegistrationRow[] = [];
   for (const row of rows) {
-    const result = compareCustomers(keys, keysOf(probeOfRow(row)));
-    if (!result.level) continue;
+    const result = results.get(row.id);
+    if (!result?.level) continue;
     if (row.owner_id === ownerId) {
       if (result.level === 'block') own.push(row);
       continue;

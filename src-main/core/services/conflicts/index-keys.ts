@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database';
-import { exactKeys, keysOf } from './customer-input';
+import { keysOf } from './customer-input';
+import { storedKeyRows } from './stored-keys';
 import type { ConflictProbe } from '../../../../src-shared/contract/registrations';
 
 /**
@@ -9,8 +10,10 @@ import type { ConflictProbe } from '../../../../src-shared/contract/registration
 export async function indexRegistration(q: Db, registrationId: number, customer: Omit<ConflictProbe, 'excludeRegistrationId'>): Promise<void> {
   await unindexRegistration(q, registrationId);
   const keys = keysOf(customer);
-  const rows = exactKeys(keys).map((k) => ({ registration_id: registrationId, ...k }));
-  if (rows.length > 0) await q.insertInto('registration_keys').values(rows).execute();
+  await q
+    .insertInto('registration_keys')
+    .values(storedKeyRows(keys).map((k) => ({ registration_id: registrationId, ...k })))
+    .execute();
   if (keys.grams.length > 0) await q.insertInto('registration_grams').values(keys.grams.map((gram) => ({ registration_id: registrationId, gram }))).execute();
   await q.updateTable('registrations').set({ gram_count: keys.grams.length }).where('id', '=', registrationId).execute();
 }
