@@ -6,6 +6,9 @@ import type { Notification, SessionUser } from '../../../src-shared/contract';
 import { renderApp } from '../../test/render-app';
 import { reviewer, salesperson, signedIn, submission } from '../review/test-fixtures';
 
+// jsdom does not scroll; 我的商机, which a notification opens, scrolls its list to the top.
+HTMLElement.prototype.scrollTo ??= () => {};
+
 const submitted: Notification = {
   id: 41,
   kind: 'registration.submitted',
