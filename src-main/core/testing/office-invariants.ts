@@ -67,10 +67,12 @@ export async function officeProblems(db: Database, acked: Acknowledged): Promise
       SELECT p.id FROM protections p LEFT JOIN registrations r ON r.id = p.registration_id
        WHERE r.id IS NULL OR r.status <> 'approved' OR r.customer_id <> p.customer_id`);
     if (orphans.length > 0) problems.push(`protections without their approved registration: ${orphans.map((r) => r.id).join(', ')}`);
+    // An approved registration is protected: by its own protection, or (a further opportunity with a
+    // customer its owner holds) by the owner's protection of that customer.
     const unprotected = all<{ id: number }>(`
-      SELECT r.id FROM registrations r WHERE r.status = 'approved' AND
-        (SELECT COUNT(*) FROM protections p WHERE p.registration_id = r.id AND p.status = 'active') <> 1`);
-    if (unprotected.length > 0) problems.push(`approved registrations without exactly one active protection: ${unprotected.map((r) => r.id).join(', ')}`);
+      SELECT r.id FROM registrations r WHERE r.status = 'approved' AND NOT EXISTS (
+        SELECT 1 FROM protections p WHERE p.customer_id = r.customer_id AND p.owner_id = r.owner_id AND p.status = 'active')`);
+    if (unprotected.length > 0) problems.push(`approved registrations without an active protection of their customer: ${unprotected.map((r) => r.id).join(', ')}`);
     const undecided = all<{ id: number }>(`
       SELECT r.id FROM registrations r WHERE r.status = 'approved' AND (
         NOT EXISTS (SELECT 1 FROM review_decisions d WHERE d.registration_id = r.id AND d.decision = 'approve')

@@ -8,7 +8,8 @@
  *             every `sharedEvery`-th one a claim of one of the shared customers (with a justification,
  *             as that customer is claimed already). Prints `ack <i> <registrationId> <ms>` (or
  *             `ack-shared <k>-<i> <id> <ms>`) only after the dispatcher returned the committed
- *             registration, with how long the call took; `error <label> <code> <key>` for a failure.
+ *             registration, with how long the call took; `error <label> <code> <key> <ms>` for a
+ *             failure. With `pauseMs`, a person saving now and then; a `stop` line ends it early.
  *   approve:  a reviewer going through the team's submitted registrations (those whose customer name
  *             contains `search`, if given), in random order, approving each. Prints
  *             `approved <id>` for an approval the dispatcher confirmed, `refused <id> <code> <key>` for
@@ -69,7 +70,8 @@ async function main(): Promise<void> {
   if (!signedIn.ok) throw new Error(`sign-in failed: ${signedIn.error.code} ${signedIn.error.key}`);
   const line = stdinLines();
   say('ready');
-  const stopped = line('stop');
+  let stop = false;
+  const stopped = line('stop').then(() => (stop = true));
   if (task.startOnGo) await line('go');
 
   if (task.task === 'register') {
@@ -78,9 +80,10 @@ async function main(): Promise<void> {
       const result = await call('registrations.submit', { fields, ...(justification ? { conflictJustification: justification } : {}) });
       const ms = (performance.now() - started).toFixed(1);
       if (result.ok) say(`${label} ${result.data.registration.id} ${ms}`);
-      else say(`error ${label} ${result.error.code} ${result.error.key}`);
+      else say(`error ${label} ${result.error.code} ${result.error.key} ${ms}`);
     };
-    for (let i = 0; i < task.count; i++) {
+    for (let i = 0; i < task.count && !stop; i++) {
+      if (i > 0 && task.pauseMs) await new Promise((r) => setTimeout(r, task.pauseMs));
       await submit(`ack ${i}`, customerFields(task.seed, i));
       if (task.sharedEvery && task.sharedCount && (i + 1) % task.sharedEvery === 0) {
         const k = Math.floor(i / task.sharedEvery) % task.sharedCount;
@@ -89,8 +92,7 @@ async function main(): Promise<void> {
       }
     }
   } else {
-    let stop = false;
-    void stopped.then(() => (stop = true));
+    void stopped;
     for (let pass = 0; task.passes === undefined || pass < task.passes; pass++) {
       const finalPass = stop;
       const list = await call('registrations.list', {
@@ -105,6 +107,7 @@ async function main(): Promise<void> {
       }
       const ids = list.data.items.map((r) => r.id).sort(() => Math.random() - 0.5);
       for (const id of ids) {
+        if (task.pauseMs) await new Promise((r) => setTimeout(r, task.pauseMs));
         const result = await call('registrations.approve', { id });
         if (result.ok) say(`approved ${id}`);
         else if (result.error.code === 'CONFLICT') say(`refused ${id} ${result.error.code} ${result.error.key}`);

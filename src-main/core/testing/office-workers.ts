@@ -23,6 +23,8 @@ export type OfficeTask =
       /** Every n-th registration claims a shared customer instead (0 or absent: never). */
       sharedEvery?: number;
       sharedCount?: number;
+      /** Pause between registrations: a person, not a bulk job. */
+      pauseMs?: number;
       lease?: Partial<LeaseOptions>;
       startOnGo?: boolean;
     }
@@ -35,6 +37,8 @@ export type OfficeTask =
       search?: string;
       /** Passes over the submitted registrations; absent: until a `stop` line, then one more. */
       passes?: number;
+      /** Pause before each approval: a person, not a bulk job. */
+      pauseMs?: number;
       lease?: Partial<LeaseOptions>;
       startOnGo?: boolean;
     };
