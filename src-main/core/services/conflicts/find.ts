@@ -17,32 +17,40 @@ export interface FindOptions {
 
 type Probe = Omit<ConflictProbe, 'excludeRegistrationId' | 'customerKind'> & Partial<Pick<ConflictProbe, 'customerKind'>>;
 
+/** Who may match: registrations sharing an exact key, and how many name grams others share. */
+interface Candidates {
+  exact: Set<number>;
+  sharedGrams: Map<number, number>;
+}
+
 /**
- * Candidate ids from the index only: registrations sharing an exact key, or enough name grams to be
- * possibly similar. Only active registrations are in the index, so nothing else is ever compared.
+ * Candidates from the index only, by lookups that never touch the registrations: only active
+ * registrations are in the index, so nothing else is ever compared. Whether sharing some grams is
+ * enough (sharesEnoughGrams) needs the candidate's own gram count, which comes with its stored keys.
  */
-async function candidateIds(q: Db, keys: CustomerKeys): Promise<number[]> {
-  const ids = new Set<number>();
+async function candidatesOf(q: Db, keys: CustomerKeys): Promise<Candidates> {
   const exact = exactKeys(keys);
-  if (exact.length > 0) {
-    const rows = await q
-      .selectFrom('registration_keys')
-      .select('registration_id')
-      .where((eb) => eb.or(exact.map((k) => eb.and([eb('kind', '=', k.kind), eb('value', '=', k.value)]))))
-      .execute();
-    for (const r of rows) ids.add(r.registration_id);
-  }
-  if (keys.grams.length > 0) {
-    const rows = await q
-      .selectFrom('registration_grams as g')
-      .innerJoin('registrations as r', 'r.id', 'g.registration_id')
-      .select(['g.registration_id', 'r.gram_count', (eb) => eb.fn.countAll<number>().as('shared')])
-      .where('g.gram', 'in', keys.grams)
-      .groupBy('g.registration_id')
-      .execute();
-    for (const r of rows) if (sharesEnoughGrams(Number(r.shared), keys.grams.length, r.gram_count)) ids.add(r.registration_id);
-  }
-  return [...ids];
+  const exactRows =
+    exact.length === 0
+      ? []
+      : await q
+          .selectFrom('registration_keys')
+          .select('registration_id')
+          .where((eb) => eb.or(exact.map((k) => eb.and([eb('kind', '=', k.kind), eb('value', '=', k.value)]))))
+          .execute();
+  const gramRows =
+    keys.grams.length === 0
+      ? []
+      : await q
+          .selectFrom('registration_grams')
+          .select(['registration_id', (eb) => eb.fn.countAll<number>().as('shared')])
+          .where('gram', 'in', keys.grams)
+          .groupBy('registration_id')
+          .execute();
+  return {
+    exact: new Set(exactRows.map((r) => r.registration_id)),
+    sharedGrams: new Map(gramRows.map((r) => [r.registration_id, Number(r.shared)])),
+  };
 }
 
 const isReviewer = (u: SessionUser) => u.role === 'reviewer' || u.role === 'admin';
@@ -87,12 +95,11 @@ function byRegistration<T extends { registration_id: number }>(rows: readonly T[
  */
 async function candidateKeys(q: Db, ids: number[]): Promise<Map<number, CustomerKeys>> {
   const rows = await q.selectFrom('registration_keys').select(['registration_id', 'kind', 'value']).where('registration_id', 'in', ids).execute();
-  const grams = await q.selectFrom('registration_grams').select(['registration_id', 'gram']).where('registration_id', 'in', ids).execute();
-  const [rowsById, gramsById] = [byRegistration(rows), byRegistration(grams)];
+  const rowsById = byRegistration(rows);
   const keys = new Map<number, CustomerKeys>();
   const unstored: number[] = [];
   for (const id of ids) {
-    const stored = keysFromStoredRows(rowsById.get(id) ?? [], (gramsById.get(id) ?? []).map((g) => g.gram));
+    const stored = keysFromStoredRows(rowsById.get(id) ?? []);
     if (stored) keys.set(id, stored);
     else unstored.push(id);
   }
@@ -110,10 +117,13 @@ async function candidateKeys(q: Db, ids: number[]): Promise<Map<number, Customer
  */
 export async function findConflicts(q: Db, probe: Probe, options: FindOptions): Promise<ConflictReport> {
   const keys = keysOf({ ...probe, customerKind: probe.customerKind ?? 'company', phones: probe.phones ?? [] });
-  const ids = (await candidateIds(q, keys)).filter((id) => id !== options.excludeRegistrationId);
+  const { exact, sharedGrams } = await candidatesOf(q, keys);
+  const ids = [...new Set([...exact, ...sharedGrams.keys()])].filter((id) => id !== options.excludeRegistrationId);
   if (ids.length === 0) return { matches: [], ownCustomer: null };
   const results = new Map<number, ConflictResult>();
   for (const [id, candidate] of await candidateKeys(q, ids)) {
+    // A candidate found by grams alone counts only if it shares enough of them, as before.
+    if (!exact.has(id) && !sharesEnoughGrams(sharedGrams.get(id) ?? 0, keys.grams.length, candidate.grams.length)) continue;
     const result = compareCustomers(keys, candidate);
     if (result.level) results.set(id, result);
   }

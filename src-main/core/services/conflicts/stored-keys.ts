@@ -1,12 +1,12 @@
-import type { CustomerKeys, CustomerKind } from '../../../../src-shared/domain';
+import { type CustomerKeys, type CustomerKind, candidateGrams } from '../../../../src-shared/domain';
 import { exactKeys } from './customer-input';
 
 /**
  * Every row registration_keys holds for a customer: its exact keys, which find candidates, and rows
  * that only describe it (kind, region, branch), which are never looked up: a candidate search by
- * region would match half the office. With its grams the index then holds all of CustomerKeys, so a
- * probe compares candidates with what is stored instead of normalizing each candidate's name again
- * (about 0.2 ms a name: at a few dozen candidates, more than everything else in a probe).
+ * region would match half the office. The index then holds all of CustomerKeys, so a probe compares
+ * candidates with what is stored instead of normalizing each candidate's name again (about 0.2 ms a
+ * name: at a few dozen candidates, more than everything else in a probe).
  */
 export function storedKeyRows(k: CustomerKeys): { kind: string; value: string }[] {
   return [
@@ -20,8 +20,10 @@ export function storedKeyRows(k: CustomerKeys): { kind: string; value: string }[
 /**
  * The keys storedKeyRows wrote, back as CustomerKeys; null when the rows lack `kind`, i.e. were
  * written before describing rows existed, and the keys must be derived from the registration again.
+ * The grams follow from the stored distinctive core, as customerKeys derives them, without reading
+ * the gram table a second time.
  */
-export function keysFromStoredRows(rows: readonly { kind: string; value: string }[], grams: readonly string[]): CustomerKeys | null {
+export function keysFromStoredRows(rows: readonly { kind: string; value: string }[]): CustomerKeys | null {
   const one = (kind: string) => rows.find((r) => r.kind === kind)?.value ?? '';
   const all = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => r.value).sort();
   const kind = one('kind') as CustomerKind | '';
@@ -40,6 +42,6 @@ export function keysFromStoredRows(rows: readonly { kind: string; value: string 
     phones: all('phone'),
     emails: all('email'),
     companyEmailDomains: all('domain'),
-    grams: [...grams].sort(),
+    grams: kind === 'company' ? candidateGrams(one('dcore')) : [],
   };
 }
