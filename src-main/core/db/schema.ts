@@ -98,6 +98,9 @@ export interface RegistrationsTable {
   close_date_moves: Generated<number>;
   close_date_slips: Generated<number>;
   close_date_slip_days: Generated<number>;
+  /** When it entered the funnel (approval, else creation) and the days from then to its close. */
+  entered_at: Generated<string | null>;
+  cycle_days: Generated<number | null>;
 }
 
 export interface RegistrationKeysTable {

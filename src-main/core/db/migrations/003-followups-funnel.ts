@@ -4,6 +4,9 @@ import type { Migration } from '../migrations';
 const stintDays = (stage: string, until: string) =>
   `days_in_${stage} = CASE p.to_stage WHEN '${stage}' THEN COALESCE(days_in_${stage}, 0) + MAX(0, julianday(${until}) - julianday(p.changed_at)) ELSE days_in_${stage} END`;
 const addStint = (until: string) => ['initial_contact', 'needs_confirmed', 'quotation'].map((s) => stintDays(s, until)).join(',\n        ');
+/** SET clause for the funnel's dates of a registration row (the trigger's row or each row). */
+const funnelDates =
+  'entered_at = COALESCE(approved_at, created_at), cycle_days = julianday(closed_at) - julianday(COALESCE(approved_at, created_at))';
 const stageRank = (column: string) =>
   `CASE ${column} WHEN 'initial_contact' THEN 0 WHEN 'needs_confirmed' THEN 1 WHEN 'quotation' THEN 2 ELSE 3 END`;
 
@@ -22,7 +25,9 @@ const stageRank = (column: string) =>
  *   by closing; NULL when no stint in that stage has ended. History is appended in time order, so the
  *   stint an entry ends is the one of the entry before it by id;
  * - `close_date_moves`, `close_date_slips`, `close_date_slip_days`: how often the expected close date
- *   was changed, how often it was pushed later, and by how many days in all (slippage).
+ *   was changed, how often it was pushed later, and by how many days in all (slippage);
+ * - `entered_at`: when it entered the funnel (approval; creation for one never approved, as imports),
+ *   and `cycle_days`, from then to its close: the funnel's dates, computed once instead of per report.
  */
 export const followUpsFunnelMigration: Migration = {
   version: 3,
@@ -39,9 +44,12 @@ export const followUpsFunnelMigration: Migration = {
     ALTER TABLE registrations ADD COLUMN close_date_moves INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE registrations ADD COLUMN close_date_slips INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE registrations ADD COLUMN close_date_slip_days REAL NOT NULL DEFAULT 0;
+    ALTER TABLE registrations ADD COLUMN entered_at TEXT;
+    ALTER TABLE registrations ADD COLUMN cycle_days REAL;
     ALTER TABLE close_date_changes ADD COLUMN reason TEXT;
 
     UPDATE registrations SET customer_pinyin = baobei_pinyin(customer_name);
+    UPDATE registrations SET ${funnelDates};
     UPDATE registrations SET last_activity_at = (
       SELECT MAX(at) FROM (
         SELECT happened_at AS at FROM follow_ups WHERE registration_id = registrations.id
@@ -54,11 +62,14 @@ export const followUpsFunnelMigration: Migration = {
       SELECT COUNT(*), TOTAL(to_date > from_date), TOTAL(MAX(0, julianday(to_date) - julianday(from_date)))
       FROM close_date_changes WHERE registration_id = registrations.id AND from_date IS NOT NULL);
 
-    CREATE TRIGGER registrations_pinyin_on_insert AFTER INSERT ON registrations BEGIN
-      UPDATE registrations SET customer_pinyin = baobei_pinyin(NEW.customer_name) WHERE id = NEW.id;
+    CREATE TRIGGER registrations_derive_on_insert AFTER INSERT ON registrations BEGIN
+      UPDATE registrations SET customer_pinyin = baobei_pinyin(NEW.customer_name), ${funnelDates} WHERE id = NEW.id;
     END;
     CREATE TRIGGER registrations_pinyin_on_rename AFTER UPDATE OF customer_name ON registrations BEGIN
       UPDATE registrations SET customer_pinyin = baobei_pinyin(NEW.customer_name) WHERE id = NEW.id;
+    END;
+    CREATE TRIGGER registrations_dates_on_change AFTER UPDATE OF approved_at, created_at, closed_at ON registrations BEGIN
+      UPDATE registrations SET ${funnelDates} WHERE id = NEW.id;
     END;
     CREATE TRIGGER follow_ups_touch AFTER INSERT ON follow_ups BEGIN
       UPDATE registrations SET last_activity_at = MAX(COALESCE(last_activity_at, ''), NEW.happened_at) WHERE id = NEW.registration_id;
@@ -102,18 +113,17 @@ export const followUpsFunnelMigration: Migration = {
     -- The funnel reads these covering indexes, never the rows. Each leads with what one aggregate
     -- groups or ranges by, so SQLite aggregates while it scans instead of sorting 100,000 rows: the
     -- main groups (salesperson, stage, furthest stage, lost reason), the breakdowns (channel,
-    -- product line, region), and the trend's months (entered, closed).
+    -- product line, region), the trend's months (entered, closed) and the forecast's (expected).
     CREATE INDEX registrations_funnel ON registrations (
       status, owner_id, stage, stage_reached, lost_reason, source_channel, product_line, region,
-      approved_at, created_at, closed_at, expected_close_date, last_activity_at,
-      budget_fen, final_amount_fen, days_in_initial_contact, days_in_needs_confirmed, days_in_quotation,
-      close_date_moves, close_date_slips, close_date_slip_days);
+      entered_at, last_activity_at, budget_fen, final_amount_fen, cycle_days,
+      days_in_initial_contact, days_in_needs_confirmed, days_in_quotation, close_date_moves, close_date_slips, close_date_slip_days);
     CREATE INDEX registrations_funnel_dimensions ON registrations (
-      status, source_channel, product_line, region, stage, owner_id,
-      approved_at, created_at, closed_at, last_activity_at, budget_fen, final_amount_fen);
-    CREATE INDEX registrations_funnel_entered ON registrations (
-      status, COALESCE(approved_at, created_at), owner_id, source_channel, product_line, region, budget_fen);
+      status, source_channel, product_line, region, stage, owner_id, entered_at, last_activity_at, budget_fen, final_amount_fen, cycle_days);
+    CREATE INDEX registrations_funnel_entered ON registrations (status, entered_at, owner_id, source_channel, product_line, region, budget_fen);
     CREATE INDEX registrations_funnel_closed ON registrations (
-      status, closed_at, owner_id, source_channel, product_line, region, budget_fen, final_amount_fen);
+      status, closed_at, owner_id, source_channel, product_line, region, entered_at, budget_fen, final_amount_fen);
+    CREATE INDEX registrations_funnel_expected ON registrations (
+      status, expected_close_date, stage, owner_id, source_channel, product_line, region, entered_at, budget_fen);
   `,
 };

@@ -16,8 +16,8 @@ export function staleCutoffs(staleDays: StaleDays, nowIso: string): StaleCutoffs
   };
 }
 
-/** When an opportunity was last worked on; approval counts when nothing since was recorded. */
-export const lastActivity = sql<string>`COALESCE(r.last_activity_at, r.approved_at, r.created_at)`;
+/** When an opportunity was last worked on; entering the funnel counts when nothing since was recorded. */
+export const lastActivity = sql<string>`COALESCE(r.last_activity_at, r.entered_at)`;
 
 /**
  * 1 for an open (approved) opportunity without a follow-up or stage change since its stage's cutoff,

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import type { DimensionCell, ForecastCell, FunnelCell, FunnelStatus } from '../../../../src-shared/domain/funnel';
 import type { Stage } from '../../../../src-shared/contract/registrations';
-import { daysBetween, monthOfDate } from '../../db/calendar-sql';
+import { monthOfDate } from '../../db/calendar-sql';
 import type { Db } from '../../db/database';
 import { type StaleCutoffs, staleFlag } from '../followups/stale';
-import { type OpportunityScope, enteredAt, scopeCondition } from '../opportunities/scope';
+import { type OpportunityScope, scopeCondition } from '../opportunities/scope';
 import { inFunnel } from './expressions';
 
 /** What the headline figures sum over each group (domain/funnel OutcomeCell). */
@@ -12,8 +12,8 @@ const outcomeMeasures = (cutoffs: StaleCutoffs) =>
   [
     sql<number>`COUNT(*)`.as('count'),
     sql<number>`TOTAL(COALESCE(r.final_amount_fen, r.budget_fen))`.as('amount_fen'),
-    sql<number>`TOTAL(${daysBetween(enteredAt, sql`r.closed_at`)})`.as('cycle_days'),
-    sql<number>`COUNT(r.closed_at)`.as('cycle_count'),
+    sql<number>`TOTAL(r.cycle_days)`.as('cycle_days'),
+    sql<number>`COUNT(r.cycle_days)`.as('cycle_count'),
     sql<number>`TOTAL(${staleFlag(cutoffs)})`.as('stale'),
   ] as const;
 

@@ -9,8 +9,11 @@ import { isReviewer } from '../registrations/access';
 export type WithR = { r: RegistrationsTable };
 export const rb = () => expressionBuilder<WithR, 'r'>();
 
-/** When an opportunity entered the funnel: its approval, or its creation when it was never approved (imports). */
-export const enteredAt = sql<string>`COALESCE(r.approved_at, r.created_at)`;
+/**
+ * When an opportunity entered the funnel: its approval, or its creation when it was never approved
+ * (imports); kept on the row by the schema's triggers.
+ */
+export const enteredAt = sql<string>`r.entered_at`;
 
 /**
  * Which opportunities a request may see, resolved on the server: a salesperson's are always their
