@@ -73,7 +73,7 @@ test('a salesperson submits; the reviewer finds it in the inbox and approves it 
   await expect(decision).toHaveText('您的报备已通过：苏州启明软件有限公司');
   await decision.click();
   await expect(page).toHaveURL(new RegExp(`#/myOpportunities\\?id=${id}$`));
-  await expect(page.getByTestId(`opp-status-${id}`)).toHaveText('已审核');
+  await expect(page.getByTestId('opp-detail-status')).toHaveText('已审核');
 
 });
 
@@ -99,15 +99,19 @@ test('a return with a reason, and a resubmit by the salesperson that goes back t
   const notice = page.locator('[data-testid^="inbox-open-"]').first();
   await expect(notice).toHaveText('您的报备被退回修改：无锡华光精密机械有限公司（请补充联系人职务和预算来源）');
   await notice.click();
+  // The notification opens the registration on 我的商机, with the reviewer's reason.
   await expect(page).toHaveURL(new RegExp(`#/myOpportunities\\?id=${id}$`));
-  await expect(page.getByTestId(`opp-status-${id}`)).toHaveText('退回修改');
-  await expect(page.getByTestId(`opp-reason-${id}`)).toContainText('请补充联系人职务和预算来源');
+  const detail = page.getByTestId('opp-detail');
+  await expect(detail.getByTestId('opp-detail-status')).toHaveText('退回修改');
+  await expect(detail.getByTestId(`opp-reason-${id}`)).toContainText('请补充联系人职务和预算来源');
 
-  await page.getByTestId(`opp-edit-${id}`).click();
+  await detail.getByTestId(`opp-edit-${id}`).click();
   const drawer = page.getByTestId('opp-edit-drawer');
   await drawer.getByTestId('reg-contact-person').fill('孙总（采购总监）');
   await drawer.getByTestId('reg-submit').click();
-  await expect(page.getByTestId(`opp-status-${id}`)).toHaveText('待审核');
+  await expect(detail.getByTestId('opp-detail-status')).toHaveText('待审核');
+  await page.keyboard.press('Escape');
+  await expect(detail).toBeHidden();
 
   await switchUser(page, host.url, zhao);
   await page.getByTestId('nav-review').click();
