@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 /**
@@ -30,6 +30,12 @@ globalThis.ResizeObserver ??= class {
 // element's own style is an adequate answer.
 const getComputedStyle = window.getComputedStyle.bind(window);
 window.getComputedStyle = (element: Element) => getComputedStyle(element);
+
+// Tables scroll themselves to a highlighted row; jsdom lays nothing out, so there is nowhere to go.
+Element.prototype.scrollTo ??= function scrollTo(): void {};
+
+// Waits measure the machine, not the app: a CI runner busy with other suites needs more than 1 s.
+configure({ asyncUtilTimeout: 10_000 });
 
 // vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(cleanup);
