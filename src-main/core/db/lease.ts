@@ -17,6 +17,16 @@ export const defaultLeaseOptions: LeaseOptions = { staleMs: 10_000, waitMs: 20_0
 /** "Held by someone else". EPERM too: SFTP-backed mounts answer an exclusive create on an existing file with it. */
 const HELD = new Set(['EEXIST', 'EPERM']);
 
+/**
+ * The lease file went away while this PC opened it: ENOENT, or ESTALE on NFS and SFTP mounts when
+ * another PC removed it between the lookup and the open (Node 20 has no name for ESTALE, only its
+ * errno). Either way: no lease there now, look again. ESTALE used to fail the call as INTERNAL.
+ */
+function vanished(e: unknown): boolean {
+  const { code, errno } = e as NodeJS.ErrnoException;
+  return code === 'ENOENT' || code === 'ESTALE' || (os.constants.errno.ESTALE !== undefined && errno === -os.constants.errno.ESTALE);
+}
+
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const monotonicMs = () => performance.now();
 
@@ -56,9 +66,10 @@ export class Lease {
       }
       // EPERM although no lease is there: not "held" but a folder where we may not create files (an
       // immutable folder; SFTP's catch-all failure). It used to spin here forever; like a live holder,
-      // it gets waitMs to go away, then the user is told the folder cannot be written.
-      if (content === null && this.refusedWith === 'EPERM' && monotonicMs() >= deadline)
-        throw new AppError('DB_UNAVAILABLE', 'error.readOnlyFolder');
+      // it gets waitMs to go away, then the user is told the folder cannot be written. A create that
+      // keeps failing with ESTALE (a stale network mount) gets the same time, then DB_UNAVAILABLE.
+      if (content === null && this.refusedWith !== 'EEXIST' && monotonicMs() >= deadline)
+        throw this.refusedWith === 'EPERM' ? new AppError('DB_UNAVAILABLE', 'error.readOnlyFolder') : new AppError('DB_UNAVAILABLE');
       if (content !== null) {
         const now = monotonicMs();
         if (observed === null || observed.content !== content) observed = { content, since: now };
@@ -117,7 +128,7 @@ export class Lease {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? '';
       this.refusedWith = code;
-      if (HELD.has(code)) return false;
+      if (HELD.has(code) || (code !== 'ENOENT' && vanished(e))) return false;
       throw e;
     }
     this.fd = fd;
@@ -155,7 +166,7 @@ export class Lease {
     try {
       return fs.readFileSync(this.file, 'utf8');
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (vanished(e)) return null;
       throw e;
     }
   }
@@ -170,7 +181,7 @@ export class Lease {
     try {
       fs.renameSync(this.file, aside);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return;
+      if (vanished(e)) return;
       throw e;
     }
     const moved = fs.readFileSync(aside, 'utf8');

@@ -28,6 +28,11 @@ describe('SQLite and file-system failures as typed errors', () => {
     expect(mapped(from)).toEqual({ code, key });
   });
 
+  it('maps a stale network file handle (ESTALE, known to Node 20 only by its errno) to DB_UNAVAILABLE', () => {
+    const stale = Object.assign(new Error('Unknown system error -116'), { code: 'Unknown system error -116', errno: -116 });
+    expect(toAppError(stale)).toMatchObject({ code: 'DB_UNAVAILABLE', key: 'error.DB_UNAVAILABLE' });
+  });
+
   it('leaves programming errors unmapped, so they surface as INTERNAL and get logged', () => {
     expect(mapped('SQLITE_ERROR')).toBeNull();
     expect(mapped('SQLITE_CONSTRAINT_UNIQUE')).toBeNull();

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { AppError } from '../errors';
 
 /** SQLite and file-system failures translated into the typed errors the UI explains. */
@@ -12,6 +13,9 @@ export function toAppError(e: unknown): AppError | null {
   if (code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_CORRUPT')) return new AppError('DB_UNAVAILABLE', 'error.notADatabase');
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_IOERR') || code === 'ENOENT' || code === 'EIO' || code === 'ENOTCONN')
     return new AppError('DB_UNAVAILABLE');
+  // A network mount's stale file handle (NFS, SFTP); Node 20 knows ESTALE only by its errno.
+  const errno = (e as { errno?: unknown }).errno;
+  if (code === 'ESTALE' || (os.constants.errno.ESTALE !== undefined && errno === -os.constants.errno.ESTALE)) return new AppError('DB_UNAVAILABLE');
   return null;
 }
 

@@ -165,8 +165,9 @@ describe.skipIf(missing !== null && !inCi)(title, () => {
       expect(figures.registrations).toBe(WRITERS * perWriter + SHARED);
       const shared = await protectionsByCustomer(db, SHARED_SEARCH);
       expect(Object.fromEntries(shared)).toEqual(Object.fromEntries(Array.from({ length: SHARED }, (_, k) => [sharedCustomerName(k), 1])));
-      // Every shared customer was approved exactly once, by whichever reviewer's commit came first.
-      expect(approvals).toHaveLength(SHARED);
+      // Every shared customer was approved once, by whichever reviewer's commit came first; after that
+      // only its owner's further opportunities with it (covered by the same protection, checked above).
+      expect(approvals.length).toBeGreaterThanOrEqual(SHARED);
 
       // Registration ids are the commit order: the longest run of one writer's commits back to back.
       const ownerInCommitOrder = acked
@@ -195,6 +196,64 @@ describe.skipIf(missing !== null && !inCi)(title, () => {
       await db.close();
     }
   }, 240_000);
+  it('measures how long a PC saving now and then waits while another PC commits back to back (the lease is not fair)', async () => {
+    fs.mkdirSync(path.join(share!.served, 'fairness'));
+    const office = await setupOffice(path.join(share!.served, 'fairness', 'baobei.sqlite'), { sales: 2, reviewers: 0, shared: 0 });
+    // The default lease timings: a save waiting longer than waitMs (20 s) would fail with BUSY.
+    const [bulkUser, person] = office.sales as [(typeof office.sales)[0], (typeof office.sales)[0]];
+    // An import-like job: registrations back to back, as fast as the share allows.
+    const bulk = track(
+      spawnOfficeWorker({ task: 'register', db: onPc(0, 'fairness/baobei.sqlite'), username: bulkUser.username, password: bulkUser.password, count: 100_000, seed: 10, startOnGo: true }),
+    );
+    // A person on another PC saving a registration every half second or so.
+    const SAVES = 12;
+    const interactive = track(
+      spawnOfficeWorker({
+        task: 'register',
+        db: onPc(1, 'fairness/baobei.sqlite'),
+        username: person.username,
+        password: person.password,
+        count: SAVES,
+        seed: 11,
+        pauseMs: 500,
+        startOnGo: true,
+      }),
+    );
+    await startTogether([bulk, interactive]);
+    const started = performance.now();
+    await interactive.closed;
+    const seconds = (performance.now() - started) / 1000;
+    bulk.send('stop');
+    await bulk.closed;
+
+    const saved = ackedRegistrations(interactive, 11);
+    const busy = interactive.lines.filter((l) => l.startsWith('error ') && l.split(' ')[3] === 'BUSY');
+    // Every save either committed or, at worst, was refused as BUSY: nothing else, nothing lost.
+    expect(saved.length + busy.length).toBe(SAVES);
+    expect(interactive.errors().filter((l) => !busy.includes(l))).toEqual([]);
+    const bulkCommits = ackedRegistrations(bulk, 10);
+    const db = await Database.open({ file: onPc(1, 'fairness/baobei.sqlite'), mode: 'open' });
+    try {
+      const registrations = new Map([
+        ...saved.map((a) => [a.id, { customerName: a.customerName, owner: person.username }] as const),
+        ...bulkCommits.map((a) => [a.id, { customerName: a.customerName, owner: bulkUser.username }] as const),
+      ]);
+      expect((await officeProblems(db, { registrations, approvals: [] })).problems).toEqual([]);
+    } finally {
+      await db.close();
+    }
+    const waits = [...saved.map((a) => a.ms), ...busy.map((l) => Number(l.split(' ').at(-1)))];
+    reportFigures('sshfs-fairness', {
+      seconds: round(seconds),
+      bulkCommits: bulkCommits.length,
+      bulkCommitsPerSecond: round(bulkCommits.length / seconds),
+      interactiveSaves: SAVES,
+      interactiveCommitted: saved.length,
+      interactiveBusy: busy.length,
+      interactiveSaveMs: { p50: round(percentile(waits, 50)), p90: round(percentile(waits, 90)), max: round(Math.max(...waits)) },
+    });
+  }, 120_000);
+
   it('a PC whose connection to the share drops gets DB_UNAVAILABLE, and carries on once the drive is reconnected', async () => {
     fs.mkdirSync(path.join(share!.served, 'reconnect'));
     const office = await setupOffice(path.join(share!.served, 'reconnect', 'baobei.sqlite'), { sales: 1, reviewers: 1, shared: 0 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,9 +21,11 @@ export const round = (n: number, digits = 1): number => Number(n.toFixed(digits)
 export function reportFigures(name: string, figures: Record<string, unknown>): void {
   const dir = path.join(repoRoot, 'test-results', 'reliability');
   fs.mkdirSync(dir, { recursive: true });
-  const stamped = { measuredAt: new Date().toISOString(), ...figures };
+  // Timings on a shared 2-core machine mean little without how busy it was.
+  const withLoad = { ...figures, loadAverage1m: round(os.loadavg()[0]!), cores: os.cpus().length };
+  const stamped = { measuredAt: new Date().toISOString(), ...withLoad };
   fs.writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify(stamped, null, 2)}\n`);
-  console.log(`[reliability] ${name}: ${JSON.stringify(figures)}`);
+  console.log(`[reliability] ${name}: ${JSON.stringify(withLoad)}`);
 }
 
 /** The longest run of consecutive items that are equal: a process's streak of back-to-back commits. */
