@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../db/database';
 import { longestRun, percentile, reportFigures, round } from '../testing/figures';
-import { officeProblems, protectionsByCustomer } from '../testing/office-invariants';
+import { type Acknowledged, officeProblems, protectionsByCustomer } from '../testing/office-invariants';
 import {
   SHARED_SEARCH,
   ackedRegistrations,
@@ -251,6 +251,65 @@ describe.skipIf(missing !== null && !inCi)(title, () => {
       interactiveCommitted: saved.length,
       interactiveBusy: busy.length,
       interactiveSaveMs: { p50: round(percentile(waits, 50)), p90: round(percentile(waits, 90)), max: round(Math.max(...waits)) },
+    });
+  }, 120_000);
+
+  it('after kill -9 of PCs writing through both mounts, the next open from the other mount takes over and loses nothing acknowledged', async () => {
+    fs.mkdirSync(path.join(share!.served, 'crash'));
+    const office = await setupOffice(path.join(share!.served, 'crash', 'baobei.sqlite'), { sales: 2, reviewers: 1, shared: 2 });
+    const lease = { staleMs: 1_000, waitMs: 60_000, heartbeatMs: 50 };
+    const acked: Acknowledged = { registrations: new Map(), approvals: [] };
+    const TRIALS = 3;
+    const figures = { killedHoldingLease: 0, hotJournal: 0, openMs: [] as number[] };
+    for (let t = 0; t < TRIALS; t++) {
+      const pcs = [
+        ...office.sales.map((u, p) => ({
+          seed: 20 + t * 2 + p,
+          owner: u.username,
+          worker: track(
+            spawnOfficeWorker({ task: 'register', db: onPc(p, 'crash/baobei.sqlite'), username: u.username, password: u.password, count: 10_000, seed: 20 + t * 2 + p, sharedEvery: 3, sharedCount: 2, lease }),
+          ),
+        })),
+        {
+          seed: -1,
+          owner: office.reviewers[0]!.username,
+          worker: track(spawnOfficeWorker({ task: 'approve', db: onPc(t, 'crash/baobei.sqlite'), username: office.reviewers[0]!.username, password: office.reviewers[0]!.password, lease })),
+        },
+      ];
+      await Promise.all(pcs.map((pc) => pc.worker.waitForLine((l) => l.startsWith('ack') || l.startsWith('approved') || l.startsWith('refused'))));
+      await new Promise((r) => setTimeout(r, Math.random() * 1_000));
+      // A power cut: every PC dies at its own moment within a fifth of a second.
+      await Promise.all(
+        pcs.map(async (pc) => {
+          await new Promise((r) => setTimeout(r, Math.random() * 200));
+          pc.worker.child.kill('SIGKILL');
+          await pc.worker.closed;
+        }),
+      );
+      if (fs.existsSync(path.join(share!.served, 'crash', 'baobei.sqlite.lease'))) figures.killedHoldingLease++;
+      if (fs.existsSync(path.join(share!.served, 'crash', 'baobei.sqlite-journal'))) figures.hotJournal++;
+      for (const pc of pcs) {
+        if (pc.seed >= 0) for (const a of ackedRegistrations(pc.worker, pc.seed)) acked.registrations.set(a.id, { customerName: a.customerName, owner: pc.owner });
+        else acked.approvals.push(...approvedIds(pc.worker));
+        expect(pc.worker.lines.filter((l) => l.startsWith('error') || l.startsWith('fatal')), pc.worker.stderr()).toEqual([]);
+      }
+      const opening = performance.now();
+      const db = await Database.open({ file: onPc(t + 1, 'crash/baobei.sqlite'), mode: 'open', lease });
+      figures.openMs.push(performance.now() - opening);
+      try {
+        expect((await officeProblems(db, acked)).problems, `after power cut ${t + 1}`).toEqual([]);
+      } finally {
+        await db.close();
+      }
+    }
+    expect(acked.registrations.size).toBeGreaterThan(TRIALS);
+    reportFigures('sshfs-crash', {
+      powerCuts: TRIALS,
+      processesKilled: TRIALS * 3,
+      ...figures,
+      openMs: figures.openMs.map((ms) => round(ms)),
+      registrationsAcknowledged: acked.registrations.size,
+      approvalsAcknowledged: acked.approvals.length,
     });
   }, 120_000);
 
