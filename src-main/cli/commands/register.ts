@@ -24,8 +24,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 /** The form's fields sit under `fields` in the operation; an item's error paths are said relative to the item. */
 const itemPath = (path: (string | number)[]) => (path[0] === 'fields' ? path.slice(1) : path);
 
-async function submitOne(app: CliApp, item: unknown): Promise<Registered | (ItemError & { customerName?: unknown })> {
-  const { conflictJustification, ...fields } = isRecord(item) ? item : { fields: item };
+async function submitOne(app: CliApp, item: unknown): Promise<Registered | (ItemError & { customerName?: string })> {
+  const { conflictJustification, ...fields } = isRecord(item) ? item : {};
   // The dispatcher validates the input: an item that is no form at all fails there, in its own slot.
   const input = { fields: isRecord(item) ? fields : item, ...(conflictJustification === undefined ? {} : { conflictJustification }) };
   try {
