@@ -149,7 +149,7 @@ describe('browser host', () => {
     const session = (await t.signIn(ADMIN.username, ADMIN.password)).token ?? '';
     const created = await rpc(web, 'users.create', { username: 'li', displayName: '李雷', role: 'sales', password: 'sales-pass-1' }, session);
     expect(JSON.parse(created.body)).toMatchObject({ ok: true });
-    await expect.poll(() => received, { timeout: 5_000 }).toContain('event: db.changed\ndata: {"areas":["users"]}\n\n');
+    await expect.poll(() => received, { timeout: 5_000 }).toContain('event: db.changed\ndata: {"areas":["users","audit"]}\n\n');
     await expect.poll(() => received, { timeout: 5_000 }).toContain(': keep-alive\n\n');
     // Closing the server finishes open streams properly (a cut one is an error in the browser) and does not wait for them.
     const ended = new Promise((resolve) => stream.on('end', resolve));
