@@ -116,7 +116,7 @@ describe('change feed in the app host', () => {
     const seen: [string, unknown][] = [];
     t.host.subscribe((name, payload) => seen.push([name, payload]));
     await t.call(t.admin, 'users.create', { username: 'wang', displayName: '王', role: 'reviewer', password: 'reviewer-1' });
-    expect(seen).toEqual([['db.changed', { areas: ['users'] }]]);
+    expect(seen).toEqual([['db.changed', { areas: ['users', 'audit'] }]]);
     await t.call(t.admin, 'users.list', {});
     expect(seen).toHaveLength(1);
   });
