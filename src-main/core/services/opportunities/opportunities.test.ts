@@ -72,6 +72,18 @@ describe('moving an opportunity through the funnel', () => {
     expect(await errorOf(o.call(o.li, 'registrations.markLost', { id: r.id, version: won.version, reason: '其他' }))).toMatchObject({ code: 'CONFLICT', key: 'error.notOpen' });
   });
 
+  it("passes the protection to the owner's other open opportunity with the customer when one is won", async () => {
+    o = await makeOffice();
+    const first = await approved(o);
+    const second = await approved(o, { needDescription: '为新办公楼采购 30 台网络交换机和布线工程' });
+    expect(second.customerId).toBe(first.customerId);
+    await o.call(o.li, 'registrations.markWon', { id: first.id, version: first.version, finalAmount: 1000, wonDate: '2026-03-02' });
+    const active = await o.host.requireDb().read((q) => q.selectFrom('protections').selectAll().where('status', '=', 'active').execute());
+    expect(active).toMatchObject([{ registration_id: second.id, kind: 'open' }]);
+    const check = await o.call(o.wang, 'conflicts.check', { customerName: '深圳市星辰科技有限公司' });
+    expect(check.matches[0]).toMatchObject({ level: 'block', state: 'protected' });
+  });
+
   it('dates a win no earlier than the history it closes', async () => {
     o = await makeOffice();
     const r = await approved(o);

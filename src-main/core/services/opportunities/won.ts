@@ -4,7 +4,7 @@ import type { Db } from '../../db/database';
 import { recordAudit } from '../audit/record';
 import { unindexRegistration } from '../conflicts/index-keys';
 import { readOfficeSettings } from '../office/settings';
-import { activeProtectionOf, addDays, endProtection, protectCustomer } from '../protection/protect';
+import { activeProtectionOf, addDays, handOverOrEndProtection, protectCustomer } from '../protection/protect';
 import { loadRegistration, toFen } from '../registrations/rows';
 import { dayStartIso } from './scope';
 import { fieldIssue, openOpportunity } from './move';
@@ -92,12 +92,13 @@ export async function markWon(q: Db, req: WinRequest): Promise<void> {
 }
 
 /**
- * Replaces this opportunity's open protection with the won keep period. When the customer is held
- * through another of the owner's opportunities, that protection stays as it is: the customer is the
- * owner's either way. Returns whether this opportunity now holds a keep.
+ * Replaces this opportunity's open protection with the won keep period. When the owner has another
+ * open opportunity with the customer, the protection passes to it as on a loss (protection/protect.ts):
+ * the customer stays the owner's under the open one's rules. Returns whether this opportunity now
+ * holds a keep.
  */
 async function keepCustomer(q: Db, registrationId: number, customerId: number | null, ownerId: number, closedAt: string, nowIso: string): Promise<boolean> {
-  await endProtection(q, registrationId, nowIso);
+  await handOverOrEndProtection(q, registrationId, nowIso);
   if (customerId === null) return false;
   const { settings } = await readOfficeSettings(q);
   const keepUntil = addDays(closedAt, settings.wonKeepDays);
