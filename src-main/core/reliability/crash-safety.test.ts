@@ -92,11 +92,17 @@ describe('kill -9 at random moments while PCs register and approve', () => {
     let pcs: Pc[] = [start('register'), start('register'), start('approve')];
     for (let t = 1; t <= TRIALS; t++) {
       const powerCut = t % POWER_CUT_EVERY === 0;
-      // Every PC is at work (its first commit acknowledged) before the random moment is drawn.
-      await Promise.all(pcs.map((pc) => pc.worker.waitForLine((l) => l.startsWith('ack') || l.startsWith('approved') || l.startsWith('refused'))));
-      debug(`trial ${t}: all at work at ${round(performance.now() - started)} ms`);
+      // At least two PCs are at work (a first commit acknowledged; a replaced one may still be starting)
+      // before the random moment is drawn; a power cut waits for all of them.
+      const atWork = () => pcs.filter((pc) => pc.worker.lines.some((l) => l.startsWith('ack') || l.startsWith('approved') || l.startsWith('refused')));
+      while (atWork().length < (powerCut ? pcs.length : 2)) {
+        for (const pc of pcs) if (pc.worker.child.exitCode !== null) throw new Error(`a PC died on its own:\n${pc.worker.lines.join('\n')}\n${pc.worker.stderr()}`);
+        await sleep(25);
+      }
+      debug(`trial ${t}: ${atWork().length} at work at ${round(performance.now() - started)} ms`);
       await sleep(random(0, 700));
-      const victims = powerCut ? pcs : [pcs[Math.floor(Math.random() * pcs.length)]!];
+      const working = atWork();
+      const victims = powerCut ? pcs : [working[Math.floor(Math.random() * working.length)]!];
       await Promise.all(
         victims.map(async (pc) => {
           if (powerCut) await sleep(random(0, 200));
