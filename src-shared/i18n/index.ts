@@ -6,6 +6,7 @@ import * as funnelUi from './messages/funnel-ui';
 import * as followups from './messages/followups';
 import * as importMessages from './messages/import';
 import * as opportunity from './messages/opportunity';
+import * as opportunitiesUi from './messages/opportunities-ui';
 import * as protection from './messages/protection';
 import * as recovery from './messages/recovery';
 import * as review from './messages/review';
@@ -20,7 +21,7 @@ import * as ui from './messages/ui';
  * `zh` dictionary (the default language, whose keys are the type) and an `en` one that must have every
  * key; they are merged here.
  */
-const areas = [core, electron, cli, ui, protection, opportunity, registration, review, registrationUi, report, importMessages, followups, reviewUi, funnelUi, recovery] as const;
+const areas = [core, electron, cli, ui, protection, opportunity, registration, review, registrationUi, report, importMessages, followups, reviewUi, funnelUi, recovery, opportunitiesUi] as const;
 
 type Merge<T extends readonly { zh: object }[]> = T extends readonly [infer H extends { zh: object }, ...infer R extends { zh: object }[]]
   ? H['zh'] & Merge<R>

@@ -42,6 +42,7 @@ export function DrillDrawer({ drill, filters, onClose }: { drill: Drill | null; 
         columns={columns}
         pagination={{ current: page, pageSize: drillPageSize, total: result.data?.total ?? 0, showSizeChanger: false, onChange: setPage }}
         data-testid="funnel-drill-table"
+        onRow={(r) => ({ onClick: () => void (window.location.hash = `/myOpportunities?id=${r.id}`), style: { cursor: 'pointer' } })}
       />
     </Drawer>
   );

@@ -7,7 +7,16 @@ import { useRegistrationActions } from './useRegistrationActions';
 export type OpportunityDialog = { kind: 'edit' | 'extend'; registration: Registration };
 
 /** What the owner may do with a registration in its status. */
-export function OpportunityActions({ registration: r, open }: { registration: Registration; open: (dialog: OpportunityDialog) => void }) {
+export function OpportunityActions({
+  registration: r,
+  open,
+  onDiscarded,
+}: {
+  registration: Registration;
+  open: (dialog: OpportunityDialog) => void;
+  /** The draft is gone: whatever showed it closes. */
+  onDiscarded?: () => void;
+}) {
   const t = useT();
   const { withdraw, discard } = useRegistrationActions();
   const editable = r.status === 'draft' || r.status === 'returned';
@@ -35,7 +44,7 @@ export function OpportunityActions({ registration: r, open }: { registration: Re
           title={t('ui.opps.discardConfirm')}
           okText={t('ui.opps.discard')}
           okButtonProps={{ danger: true, ...testIdProps(`opp-discard-confirm-${r.id}`) }}
-          onConfirm={() => discard.mutate(r)}
+          onConfirm={() => discard.mutate(r, { onSuccess: () => onDiscarded?.() })}
         >
           <Button type="link" size="small" danger loading={discard.isPending} data-testid={`opp-discard-${r.id}`}>
             {t('ui.opps.discard')}
