@@ -1,7 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { criteria } from '../../../src-shared/domain/review/checks';
 import { keysOf } from '../services/conflicts/customer-input';
-import { storedKeyRows } from '../services/conflicts/stored-keys';
+import { storedGrams, storedKeyRows } from '../services/conflicts/stored-keys';
 import { toFen } from '../services/registrations/rows';
 import { iso } from './calendar';
 import type { DemoCustomer } from './customers';
@@ -135,7 +135,7 @@ export class DealWriter {
     this.ids.deals.set(deal, id);
     if (keys) {
       for (const k of storedKeyRows(keys)) this.statements.key.run(id, k.kind, k.value);
-      for (const gram of keys.grams) this.statements.gram.run(id, gram);
+      for (const gram of storedGrams(keys)) this.statements.gram.run(id, gram);
     }
     if (returned && deal.returnedAt !== null) this.review(rng, id, reviewerId, 'return', returned, deal.returnedAt, null);
     if (rejection && deal.rejectedAt !== null) {

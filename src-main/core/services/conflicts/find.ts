@@ -5,7 +5,7 @@ import { localDate } from '../../clock';
 import type { Db } from '../../db/database';
 import { probeOfRow, selectRegistrations, type RegistrationRow } from '../registrations/rows';
 import { exactKeys, keysOf } from './customer-input';
-import { keysFromStoredRows } from './stored-keys';
+import { keysFromStoredRows, qualifiedLookup } from './stored-keys';
 
 export interface FindOptions {
   viewer: SessionUser;
@@ -29,14 +29,22 @@ interface Candidates {
  * enough (sharesEnoughGrams) needs the candidate's own gram count, which comes with its stored keys.
  */
 async function candidatesOf(q: Db, keys: CustomerKeys): Promise<Candidates> {
-  const exact = exactKeys(keys);
+  const exact = exactKeys(keys).filter((k) => k.kind !== 'pinyin');
+  const pinyin = qualifiedLookup(keys.pinyin ? [keys.pinyin] : [], keys.region);
+  const grams = qualifiedLookup(keys.grams, keys.region);
   const exactRows =
-    exact.length === 0
+    exact.length === 0 && !keys.pinyin
       ? []
       : await q
           .selectFrom('registration_keys')
           .select('registration_id')
-          .where((eb) => eb.or(exact.map((k) => eb.and([eb('kind', '=', k.kind), eb('value', '=', k.value)]))))
+          .where((eb) =>
+            eb.or([
+              ...exact.map((k) => eb.and([eb('kind', '=', k.kind), eb('value', '=', k.value)])),
+              ...(pinyin.values.length > 0 ? [eb.and([eb('kind', '=', 'pinyin'), eb('value', 'in', pinyin.values)])] : []),
+              ...pinyin.ranges.map(([from, to]) => eb.and([eb('kind', '=', 'pinyin'), eb('value', '>=', from), eb('value', '<', to)])),
+            ]),
+          )
           .execute();
   const gramRows =
     keys.grams.length === 0
@@ -44,7 +52,9 @@ async function candidatesOf(q: Db, keys: CustomerKeys): Promise<Candidates> {
       : await q
           .selectFrom('registration_grams')
           .select(['registration_id', (eb) => eb.fn.countAll<number>().as('shared')])
-          .where('gram', 'in', keys.grams)
+          .where((eb) =>
+            eb.or([eb('gram', 'in', grams.values), ...grams.ranges.map(([from, to]) => eb.and([eb('gram', '>=', from), eb('gram', '<', to)]))]),
+          )
           .groupBy('registration_id')
           .execute();
   return {

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database';
 import { keysOf } from './customer-input';
-import { storedKeyRows } from './stored-keys';
+import { storedGrams, storedKeyRows } from './stored-keys';
 import type { ConflictProbe } from '../../../../src-shared/contract/registrations';
 
 /**
@@ -14,7 +14,7 @@ export async function indexRegistration(q: Db, registrationId: number, customer:
     .insertInto('registration_keys')
     .values(storedKeyRows(keys).map((k) => ({ registration_id: registrationId, ...k })))
     .execute();
-  if (keys.grams.length > 0) await q.insertInto('registration_grams').values(keys.grams.map((gram) => ({ registration_id: registrationId, gram }))).execute();
+  if (keys.grams.length > 0) await q.insertInto('registration_grams').values(storedGrams(keys).map((gram) => ({ registration_id: registrationId, gram }))).execute();
   await q.updateTable('registrations').set({ gram_count: keys.grams.length }).where('id', '=', registrationId).execute();
 }
 

@@ -3,7 +3,7 @@ import { CustomerFactory } from '../../demo/customers';
 import { seededRandom } from '../../demo/random';
 import { form, makeOffice, type Office } from '../../testing/office';
 import { keysOf } from './customer-input';
-import { keysFromStoredRows, storedKeyRows } from './stored-keys';
+import { keysFromStoredRows, qualifiedLookup, storedGrams, storedKeyRows } from './stored-keys';
 
 const roundTrip = (probe: Parameters<typeof keysOf>[0]) => {
   const keys = keysOf(probe);
@@ -42,6 +42,15 @@ describe('the conflict index stores every key of a customer', () => {
     }
   });
 
+  it('qualifies homophone and gram lookups by province: a probe meets its own province and no region, or every province without a region', () => {
+    expect(qualifiedLookup(['xingchen'], '深圳')).toEqual({ values: ['xingchen@广东', 'xingchen@', 'xingchen'], ranges: [] });
+    expect(qualifiedLookup(['星辰'], '广东')).toEqual({ values: ['星辰@广东', '星辰@', '星辰'], ranges: [] });
+    expect(qualifiedLookup(['星辰', '辰科'], null)).toEqual({ values: ['星辰', '辰科'], ranges: [['星辰@', '星辰A'], ['辰科@', '辰科A']] });
+    const keys = keysOf({ customerName: '深圳市星辰科技有限公司', customerKind: 'company', phones: [] });
+    expect(storedGrams(keys)).toEqual(['星辰@广东']);
+    expect(storedKeyRows(keys)).toContainEqual({ kind: 'pinyin', value: 'xingchen@广东' });
+  });
+
   it('says so when the rows were written before they described the customer', () => {
     const keys = keysOf({ customerName: '深圳市星辰科技有限公司', customerKind: 'company', phones: [] });
     const legacy = storedKeyRows(keys).filter((r) => !['kind', 'region', 'branch'].includes(r.kind));
@@ -49,7 +58,7 @@ describe('the conflict index stores every key of a customer', () => {
   });
 });
 
-describe('probing an index written before it described customers', () => {
+describe('probing an index written before it described customers and qualified its keys', () => {
   let o: Office | undefined;
   afterEach(async () => {
     await o?.close();
@@ -59,10 +68,18 @@ describe('probing an index written before it described customers', () => {
   it('finds the same matches, deriving those candidates\' keys from their registrations', async () => {
     o = await makeOffice();
     const first = await o.call(o.li, 'registrations.submit', { fields: form() });
-    const probe = { customerName: '星辰科技（深圳）有限公司', phones: ['13812345678'] };
-    const before = await o.call(o.wang, 'conflicts.check', probe);
-    await o.host.requireDb().write([], (q) => q.deleteFrom('registration_keys').where('kind', 'in', ['kind', 'region', 'branch']).execute());
-    expect(await o.call(o.wang, 'conflicts.check', probe)).toEqual(before);
-    expect(before.matches.map((m) => m.registrationId)).toEqual([first.registration.id]);
+    const homophone = await o.call(o.li, 'registrations.submit', { fields: form({ customerName: '广州星晨数码有限公司', phones: ['13900001111'], email: 'a@xc-digital.cn', needDescription: '采购 50 台平板电脑及配套管理软件' }) });
+    const probes = [{ customerName: '星辰科技（深圳）有限公司', phones: ['13812345678'] }, { customerName: '星辰数码' }, { customerName: '广东星辰数码有限公司' }];
+    const before = await Promise.all(probes.map((p) => o!.call(o!.wang, 'conflicts.check', p)));
+    const both = [first.registration.id, homophone.registration.id];
+    expect(before.map((r) => r.matches.map((m) => m.registrationId))).toEqual([[first.registration.id], both, both]);
+    expect(before[1]!.matches.map((m) => m.signals)).toEqual([['tradeName'], ['similarName']]);
+    // The rows as they were written before: bare pinyin and grams, nothing describing the customer.
+    await o.host.requireDb().write([], async (_q, tx) => {
+      tx.raw.exec(`DELETE FROM registration_keys WHERE kind IN ('kind', 'region', 'branch');
+        UPDATE registration_keys SET value = substr(value, 1, instr(value, '@') - 1) WHERE kind = 'pinyin';
+        UPDATE registration_grams SET gram = substr(gram, 1, instr(gram, '@') - 1);`);
+    });
+    expect(await Promise.all(probes.map((p) => o!.call(o!.wang, 'conflicts.check', p)))).toEqual(before);
   });
 });

@@ -1,5 +1,49 @@
-import { type CustomerKeys, type CustomerKind, candidateGrams } from '../../../../src-shared/domain';
+import { type CustomerKeys, type CustomerKind, candidateGrams, regionsCompatible } from '../../../../src-shared/domain';
+import { provinces } from '../../../../src-shared/domain/regions';
 import { exactKeys } from './customer-input';
+
+/**
+ * The province of a region key, a province being its own. Two regions that regionsCompatible allows
+ * together always share it (or one of them is unknown): a prefecture is compatible with its own
+ * province only, a province with itself only.
+ */
+function provinceOf(region: string): string {
+  return provinces.find((p) => regionsCompatible(region, p.short))?.short ?? region;
+}
+
+/**
+ * A key qualified by the province of its region: `value@province`, or `value@` without a region.
+ * Used for the keys that only ever signal within compatible regions, homophone pinyin (星辰/星晨)
+ * and name grams: they are the largest sources of candidates, most of them in other provinces, which
+ * a qualified lookup never reads. Exact names, cores and contacts signal across regions: kept bare.
+ */
+const qualified = (value: string, region: string | null) => `${value}@${region ? provinceOf(region) : ''}`;
+
+/** A stored pinyin or gram without its qualifier; rows written before qualification are bare. */
+function unqualified(stored: string): string {
+  const at = stored.lastIndexOf('@');
+  return at < 0 ? stored : stored.slice(0, at);
+}
+
+/** The stored values a probe's pinyin or grams meet in compatible regions: equal ones, and ranges. */
+export interface QualifiedLookup {
+  values: string[];
+  ranges: [string, string][];
+}
+
+/**
+ * With a region: the values of its province and of no region (compatible regions share a province,
+ * or one is unknown). Without one, every province: a range over `value@…` per value. The bare values
+ * find rows written before qualification.
+ */
+export function qualifiedLookup(values: readonly string[], region: string | null): QualifiedLookup {
+  // '@' sorts just before 'A': [value@, valueA) holds exactly the strings that start with value@.
+  if (!region) return { values: [...values], ranges: values.map((v) => [`${v}@`, `${v}A`]) };
+  return { values: values.flatMap((v) => [qualified(v, region), qualified(v, null), v]), ranges: [] };
+}
+
+/** The rows registration_grams holds for a customer. */
+export const storedGrams = (k: CustomerKeys): string[] => k.grams.map((gram) => qualified(gram, k.region));
 
 /**
  * Every row registration_keys holds for a customer: its exact keys, which find candidates, and rows
@@ -10,7 +54,7 @@ import { exactKeys } from './customer-input';
  */
 export function storedKeyRows(k: CustomerKeys): { kind: string; value: string }[] {
   return [
-    ...exactKeys(k),
+    ...exactKeys(k).map((row) => (row.kind === 'pinyin' ? { kind: 'pinyin', value: qualified(row.value, k.region) } : row)),
     { kind: 'kind', value: k.kind },
     ...(k.region ? [{ kind: 'region', value: k.region }] : []),
     ...(k.branch ? [{ kind: 'branch', value: k.branch }] : []),
@@ -35,7 +79,7 @@ export function keysFromStoredRows(rows: readonly { kind: string; value: string 
     name: name ? name.slice(kind.length + 1) : '',
     core: one('core'),
     distinctiveCore: one('dcore'),
-    pinyin: one('pinyin'),
+    pinyin: unqualified(one('pinyin')),
     region: one('region') || null,
     branch: one('branch') || null,
     uscc: one('uscc') || null,
