@@ -3,7 +3,7 @@ import type { ConflictProbe, Status } from '../src-shared/contract/registrations
 import { parseCompanyName } from '../src-shared/domain';
 import type { Database } from '../src-main/core/db/database';
 import { CustomerFactory, type DemoCustomer } from '../src-main/core/demo/customers';
-import { DAY_MS, lifecycle } from '../src-main/core/demo/lifecycle';
+import { DAY_MS, forcedStartDaysAgo, lifecycle } from '../src-main/core/demo/lifecycle';
 import type { Random } from '../src-main/core/demo/random';
 import { DealWriter, type WrittenIds } from '../src-main/core/demo/rows';
 import type { ScheduledDeal } from '../src-main/core/demo/schedule';
@@ -62,8 +62,8 @@ export class ActiveRegistrations {
   private deal(): ScheduledDeal {
     const customer = this.factory.next();
     const status = this.rng.weighted(activeMix);
-    // Forced starts land each lifecycle on its status; a few days' jitter spreads the instants.
-    const start = this.now - (forcedStart[status] ?? 1) * DAY_MS + this.rng.between(0, 0.2) * DAY_MS;
+    // Forced starts land each lifecycle on its status; a few hours' jitter spreads the instants.
+    const start = this.now - forcedStartDaysAgo[status] * DAY_MS + this.rng.between(0, 0.2) * DAY_MS;
     const timeline = lifecycle(this.rng, start, this.now, defaultOfficeSettings, status);
     return {
       ...timeline,
@@ -95,8 +95,6 @@ export class ActiveRegistrations {
     });
   }
 }
-
-const forcedStart: Partial<Record<Status, number>> = { approved: 20, submitted: 0.3, returned: 3 };
 
 export type Probe = Omit<ConflictProbe, 'excludeRegistrationId'>;
 

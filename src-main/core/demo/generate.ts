@@ -34,7 +34,7 @@ const DEALS_PER_HEARTBEAT = 500;
 export const maxDemoOpportunities = 1_000_000;
 
 /** Enough salespeople that nobody exceeds the office's cap on open protections. */
-export function demoStaff(opportunities: number): Staff {
+function demoStaff(opportunities: number): Staff {
   // About a fifth of the deals are open at any time; 400 deals each keeps everyone well below the cap.
   const salespeople = Math.min(300, Math.max(6, Math.ceil(opportunities / 400)));
   return { salespeople, reviewers: Math.min(30, Math.max(2, Math.ceil(salespeople / 10))) };

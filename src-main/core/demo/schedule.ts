@@ -6,7 +6,7 @@ import { DAY_MS, forcedStartDaysAgo, lifecycle, type Timeline } from './lifecycl
 import type { Random } from './random';
 
 /** The span of the demo's history. */
-export const HISTORY_DAYS = 540;
+const HISTORY_DAYS = 540;
 
 export interface ScheduledDeal extends Timeline {
   customer: DemoCustomer;
