@@ -45,7 +45,8 @@ export class ActiveRegistrations {
   /** Adds registrations of new customers until there are `total`. */
   async growTo(total: number): Promise<void> {
     const users = this.users ?? (this.users = await this.createUsers());
-    const context = { now: this.now, salespeople: users.salespeople, reviewers: users.reviewers, reminderDays: defaultOfficeSettings.reminderDays };
+    const { reminderDays, lostReasons } = defaultOfficeSettings;
+    const context = { now: this.now, salespeople: users.salespeople, reviewers: users.reviewers, reminderDays, lostReasons };
     while (this.count < total) {
       const batch = Array.from({ length: Math.min(PER_TRANSACTION, total - this.count) }, () => this.deal());
       await this.db.write(['registrations'], async (_q, tx) => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { defaultOfficeSettings } from '../../../src-shared/contract/office';
 import { registrationFieldsSchema, statuses } from '../../../src-shared/contract/registrations';
 import { Database } from '../db/database';
 import { verifyAuditChain } from '../services/audit/verify';
@@ -7,7 +8,6 @@ import { claimingStatuses, poolQuery } from '../services/protection/pool';
 import { fromFen } from '../services/registrations/rows';
 import { tempDbPath } from '../testing/temp-db';
 import { generateDemo } from './generate';
-import { lostReasons } from './texts';
 
 const NOW = new Date('2026-11-27T08:00:00.000Z');
 const N = 800;
@@ -98,7 +98,14 @@ describe('demo data', () => {
     // Won deals have their amount and date; lost ones a reason from the list.
     expect(await check(`SELECT id FROM registrations WHERE status = 'won' AND (final_amount_fen IS NULL OR closed_at IS NULL OR stage <> 'contract_signed')`)).toEqual([]);
     const reasons = await rows<{ lost_reason: string }>(db, `SELECT DISTINCT lost_reason FROM registrations WHERE status = 'lost'`);
-    expect(reasons.map((r) => r.lost_reason).sort()).toEqual(lostReasons.map(([reason]) => reason).sort());
+    expect(reasons.map((r) => r.lost_reason).sort()).toEqual([...defaultOfficeSettings.lostReasons].sort());
+    // Funnel facts come out as the app's own operations leave them: reaching 合同签订 is winning, and
+    // every closed deal has its stints timed by the schema's triggers.
+    expect(await check(`SELECT id FROM registrations WHERE status = 'approved' AND stage = 'contract_signed'`)).toEqual([]);
+    expect(await check(`SELECT id FROM registrations WHERE status = 'won' AND (stage_reached <> 3 OR NOT EXISTS (SELECT 1 FROM stage_history h
+      WHERE h.registration_id = registrations.id AND h.to_stage = 'contract_signed' AND h.changed_at = registrations.closed_at))`)).toEqual([]);
+    expect(await check(`SELECT id FROM registrations WHERE status IN ('won', 'lost', 'expired')
+      AND COALESCE(days_in_initial_contact, days_in_needs_confirmed, days_in_quotation) IS NULL`)).toEqual([]);
     // The funnel's first history entry is the approval.
     expect(await check(`SELECT r.id FROM registrations r WHERE r.approved_at IS NOT NULL AND NOT EXISTS
       (SELECT 1 FROM stage_history h WHERE h.registration_id = r.id AND h.from_stage IS NULL AND h.changed_at = r.approved_at)`)).toEqual([]);

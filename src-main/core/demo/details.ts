@@ -8,7 +8,6 @@ import {
   type FollowUpKind,
   followUpKinds,
   followUpText,
-  lostReasons,
   needDescription,
   otherLostComments,
   productLines,
@@ -82,22 +81,24 @@ const stageIndex = (s: Stage) => stages.indexOf(s);
 
 /**
  * The stages an approved deal went through, from the one it was approved in (the funnel's first
- * history entry, as approval writes it) to where it is now: a win ends at 合同签订, a loss anywhere
- * before, an open deal as far as its age suggests.
+ * history entry, as approval writes it) to where it is now. An open deal stops at 报价 at most, as far
+ * as its age suggests: reaching 合同签订 is winning. A win's 合同签订 entry is dated at the win, and
+ * the writer adds it after closing, as markWon does; a loss ends anywhere before.
  */
 function stagePath(rng: Random, t: Timeline, first: Stage, now: number): StageChange[] {
   if (t.approvedAt === null) return [];
   const end = t.closedAt ?? now;
   const from = stageIndex(first);
+  const quotation = stageIndex('quotation');
   let last: number;
-  if (t.status === 'won') last = stageIndex('contract_signed');
-  else if (t.status === 'lost') last = rng.int(from, Math.max(from, stageIndex('quotation')));
-  else if (t.status === 'expired') last = Math.min(from + rng.int(0, 1), stageIndex('quotation'));
-  else last = Math.min(from + Math.floor(((end - t.approvedAt) / DAY_MS / 25) * rng.next() * 1.5), stageIndex('contract_signed') - (rng.chance(0.9) ? 1 : 0));
+  if (t.status === 'won' || t.status === 'lost') last = rng.int(from, Math.max(from, quotation));
+  else if (t.status === 'expired') last = Math.min(from + rng.int(0, 1), quotation);
+  else last = Math.min(from + Math.floor(((end - t.approvedAt) / DAY_MS / 25) * rng.next() * 1.5), quotation);
   last = Math.max(last, from);
   const times = Array.from({ length: last - from }, () => rng.between(t.approvedAt!, end)).sort((a, b) => a - b);
   const path: StageChange[] = [{ from: null, to: first, at: t.approvedAt }];
   times.forEach((at, i) => path.push({ from: stages[from + i]!, to: stages[from + i + 1]!, at }));
+  if (t.status === 'won') path.push({ from: stages[last]!, to: 'contract_signed', at: end });
   return path;
 }
 
@@ -140,8 +141,11 @@ function followUps(rng: Random, t: Timeline, path: StageChange[], first: Stage, 
   });
 }
 
-/** Draws the form and the history of one opportunity from its own seed, consistent with its timeline. */
-export function dealDetails(rng: Random, customer: DemoCustomer, t: Timeline, now: number): DealDetails {
+/**
+ * Draws the form and the history of one opportunity from its own seed, consistent with its timeline.
+ * Lost deals take the office's lost reasons, the first listed the most common.
+ */
+export function dealDetails(rng: Random, customer: DemoCustomer, t: Timeline, now: number, lostReasons: readonly string[]): DealDetails {
   const fields = formFields(rng, customer);
   const first = rng.weighted([
     ['initial_contact', 55],
@@ -150,7 +154,7 @@ export function dealDetails(rng: Random, customer: DemoCustomer, t: Timeline, no
   ] as const);
   const stageHistory = stagePath(rng, t, first, now);
   const { expected, changes } = closeDates(rng, t, now);
-  const lostReason = t.status === 'lost' ? rng.weighted(lostReasons) : null;
+  const lostReason = t.status === 'lost' ? rng.weighted(lostReasons.map((reason, i) => [reason, lostReasons.length - i] as const)) : null;
   return {
     fields,
     stage: stageHistory.at(-1)?.to ?? first,

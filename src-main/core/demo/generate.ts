@@ -66,7 +66,7 @@ export async function generateDemo(db: Database, options: DemoOptions): Promise<
   const users = await createUsers(db, userRng, staff, options.password, nowIso);
 
   const ids: WrittenIds = { customers: new Map(), deals: new Map() };
-  const context = { now, salespeople: users.salespeopleIds, reviewers: users.reviewerIds, reminderDays: settings.reminderDays };
+  const context = { now, salespeople: users.salespeopleIds, reviewers: users.reviewerIds, reminderDays: settings.reminderDays, lostReasons: settings.lostReasons };
   for (let from = 0; from < deals.length; from += DEALS_PER_TRANSACTION) {
     const batch = deals.slice(from, from + DEALS_PER_TRANSACTION);
     await db.write(['registrations', 'reviews', 'pool', 'followups', 'audit'], async (q, tx) => {

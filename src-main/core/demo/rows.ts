@@ -5,7 +5,7 @@ import { storedGrams, storedKeyRows } from '../services/conflicts/stored-keys';
 import { toFen } from '../services/registrations/rows';
 import { iso } from './calendar';
 import type { DemoCustomer } from './customers';
-import { type DealDetails, dealDetails } from './details';
+import { type DealDetails, dealDetails, type StageChange } from './details';
 import { DAY_MS } from './lifecycle';
 import { type Random, seededRandom } from './random';
 import type { ScheduledDeal } from './schedule';
@@ -19,6 +19,7 @@ export interface WriteContext {
   salespeople: number[];
   reviewers: number[];
   reminderDays: number;
+  lostReasons: readonly string[];
 }
 
 /** Ids of what was written so far, kept across write transactions. */
@@ -85,7 +86,7 @@ export class DealWriter {
   /** Writes one deal with everything that belongs to it; returns its registration id. */
   write(deal: ScheduledDeal): number {
     const rng = seededRandom(deal.seed);
-    const details = dealDetails(rng, deal.customer, deal, this.ctx.now);
+    const details = dealDetails(rng, deal.customer, deal, this.ctx.now, this.ctx.lostReasons);
     const ownerId = this.ctx.salespeople[deal.owner]!;
     const reviewerId = this.ctx.reviewers[deal.reviewer]!;
     // A draft names no customer yet: the customer row is made at the first submission (resolveCustomer).
@@ -144,10 +145,13 @@ export class DealWriter {
     }
     if (deal.approvedAt !== null) this.review(rng, id, reviewerId, 'approve', null, deal.approvedAt, null);
     if (customerId !== null) this.writeProtections(deal, id, customerId, ownerId, reviewerId);
-    for (const change of details.stageHistory) {
+    // A win's 合同签订 entry follows the close, as markWon writes it: it adds no stint of its own.
+    const afterClose = deal.status === 'won' ? details.stageHistory.slice(-1) : [];
+    const writeStage = (change: StageChange) =>
       this.statements.stage.run(id, change.from, change.to, iso(change.at), change.from === null ? reviewerId : ownerId);
-    }
+    details.stageHistory.slice(0, details.stageHistory.length - afterClose.length).forEach(writeStage);
     if (closes) this.statements.close.run(deal.status, id);
+    afterClose.forEach(writeStage);
     for (const change of details.closeDateChanges) this.statements.closeDate.run(id, change.from, change.to, iso(change.at), ownerId);
     for (const f of details.followUps) {
       const createdAt = Math.min(this.ctx.now, f.at + 10 * 60 * 1000);

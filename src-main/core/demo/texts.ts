@@ -83,15 +83,7 @@ export const sourceChannels: readonly (readonly [string, number])[] = [
   ['社交媒体', 4],
 ];
 
-/** The lost reasons the funnel groups by. */
-export const lostReasons: readonly (readonly [string, number])[] = [
-  ['价格过高', 30],
-  ['选择了竞争对手', 28],
-  ['预算取消', 14],
-  ['需求变更', 12],
-  ['联系不上', 9],
-  ['其他', 7],
-];
+/** Why a deal lost for 其他 (other), in the comment beside the reason. */
 export const otherLostComments = ['客户公司重组，项目搁置', '客户改为集团统一采购', '项目被合并到明年计划', '客户内部自研'];
 
 /** A reviewer's reason with the review criterion (domain/review/checks.ts) it failed. */
