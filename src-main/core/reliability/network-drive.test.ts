@@ -204,7 +204,7 @@ describe.skipIf(missing !== null && !inCi)(title, () => {
     const [bulkUser, person] = office.sales as [(typeof office.sales)[0], (typeof office.sales)[0]];
     // An import-like job: registrations back to back, as fast as the share allows.
     const bulk = track(
-      spawnOfficeWorker({ task: 'register', db: onPc(0, 'fairness/baobei.sqlite'), username: bulkUser.username, password: bulkUser.password, count: 100_000, seed: 10, startOnGo: true }),
+      spawnOfficeWorker({ task: 'register', db: onPc(0, 'fairness/baobei.sqlite'), username: bulkUser.username, password: bulkUser.password, count: 9_999, seed: 10, startOnGo: true }),
     );
     // A person on another PC saving a registration every half second or so.
     const SAVES = 12;
@@ -224,6 +224,8 @@ describe.skipIf(missing !== null && !inCi)(title, () => {
     const started = performance.now();
     await interactive.closed;
     const seconds = (performance.now() - started) / 1000;
+    // Phone numbers run out after 9,999 registrations: the measurement counts only while the bulk job ran.
+    const bulkRanThroughout = !bulk.lines.includes('done');
     bulk.send('stop');
     await bulk.closed;
 
@@ -233,7 +235,9 @@ describe.skipIf(missing !== null && !inCi)(title, () => {
     expect(saved.length + busy.length).toBe(SAVES);
     expect(interactive.errors().filter((l) => !busy.includes(l))).toEqual([]);
     const bulkCommits = ackedRegistrations(bulk, 10);
-    const db = await Database.open({ file: onPc(1, 'fairness/baobei.sqlite'), mode: 'open' });
+    // Checked on the server's side: after thousands of bulk commits the file is too big to read through
+    // SFTP with caching off in a test's time (the office test above checks through a mount).
+    const db = await Database.open({ file: path.join(share!.served, 'fairness', 'baobei.sqlite'), mode: 'open' });
     try {
       const registrations = new Map([
         ...saved.map((a) => [a.id, { customerName: a.customerName, owner: person.username }] as const),
@@ -248,6 +252,7 @@ describe.skipIf(missing !== null && !inCi)(title, () => {
       seconds: round(seconds),
       bulkCommits: bulkCommits.length,
       bulkCommitsPerSecond: round(bulkCommits.length / seconds),
+      bulkRanThroughout,
       interactiveSaves: SAVES,
       interactiveCommitted: saved.length,
       interactiveBusy: busy.length,

@@ -81,8 +81,10 @@ const SHARED = ['鸿雁', '鹏程', '骏驰', '鹤鸣', '麒麟', '凤翔', '鲲
 const pair = (n: number) => `${CHARS[Math.floor(n / 50) % 50]}${CHARS[n % 50]}`;
 /** Seed and index interleaved, so two names of one worker rarely share a bigram and look alike. */
 export const customerName = (seed: number, i: number): string => {
-  const [s, n] = [pair(seed), pair(i)];
-  return `${n[0]}${s[0]}${n[1]}${s[1]}科技有限公司`;
+  const [s, n] = [pair(seed), pair(i % 2500)];
+  // Past 2,500 a fifth character keeps names apart (a bulk job making thousands).
+  const more = i >= 2500 ? CHARS[Math.floor(i / 2500) % 50] : '';
+  return `${n[0]}${s[0]}${n[1]}${s[1]}${more}科技有限公司`;
 };
 export const sharedCustomerName = (k: number): string => `${SHARED[k % SHARED.length]}贸易有限公司`;
 export const SHARED_SEARCH = '贸易';
