@@ -20,6 +20,9 @@ export interface OfficeFigures {
  * Everything that must hold after any run, crash or fault: each acknowledged write is there as it was
  * acknowledged, nothing is half-written, the file and the audit chain are whole. Returns the problems
  * found (empty when all hold), so a failing test says every one of them at once.
+ *
+ * Written for runs that only submit and approve: a protection must belong to an approved
+ * registration. A run that also wins, loses or withdraws needs those rules widened.
  */
 export async function officeProblems(db: Database, acked: Acknowledged): Promise<{ problems: string[]; figures: OfficeFigures }> {
   const problems: string[] = [];
