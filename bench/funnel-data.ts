@@ -8,7 +8,7 @@ import { type Random, seededRandom } from '../src-main/core/demo/random';
  * schema's triggers derive the funnel facts as they do in use: a deal is written approved, its stage
  * history and follow-ups added, and only then is it closed.
  *
- * Per deal: an approval entry plus 0–4 stage moves (sometimes a step back), 6–8 follow-ups, and for
+ * Per deal: an approval entry plus 0–4 stage moves (sometimes a step back), 6–9 follow-ups, and for
  * two in five one or two moves of the expected close date: about ten history rows per opportunity.
  */
 
@@ -87,7 +87,7 @@ function writeDeal(s: Statements, rng: Random, n: number, owners: readonly numbe
   }
   const closedAt = outcome === 'approved' ? null : Math.min(now - DAY, Math.max(at, entered) + rng.between(5, 60) * DAY);
   const until = closedAt ?? now;
-  for (let k = rng.int(6, 8), t = entered; k > 0; k--) {
+  for (let k = rng.int(6, 9), t = entered; k > 0; k--) {
     t = Math.min(until, t + rng.between(1, Math.max(2, (until - entered) / DAY / 6)) * DAY);
     s.followUp.run(id, owner, rng.pick(kinds), iso(t), date(t + 7 * DAY), iso(t));
   }
