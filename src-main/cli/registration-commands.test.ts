@@ -134,7 +134,7 @@ describe('baobei demo', () => {
   it('creates the database with N opportunities in every status, whose users sign in with the demo password; refuses a second run', async () => {
     const file = path.join(dir, 'demo.sqlite');
     const summary = data(await baobei(['demo', '--db', file, '--opportunities', '300', '--seed', 'office']));
-    expect(summary).toMatchObject({ opportunities: 300, password: 'demo-pass-2026', users: { admin: 'admin' } });
+    expect(summary).toMatchObject({ opportunities: 300, password: 'demo-pass-2026', users: { admin: 'admin', salespeople: 'sales001…sales006', reviewers: 'reviewer01…reviewer02' } });
     const raw = new BetterSqlite3(file, { readonly: true });
     expect(raw.prepare('SELECT COUNT(*) AS n FROM registrations').get()).toEqual({ n: 300 });
     const present = (raw.prepare('SELECT DISTINCT status FROM registrations').all() as { status: string }[]).map((r) => r.status);

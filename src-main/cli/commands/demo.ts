@@ -42,9 +42,13 @@ export function registerDemo(program: Command): void {
         const db = await Database.open({ file: path.resolve(options.db), mode: 'openOrCreate' });
         try {
           const summary = await generateDemo(db, { opportunities: options.opportunities, seed: seedOf(options.seed), password });
+          // Hundreds of usernames say no more than their range.
+          const range = (names: string[]) => `${names[0]}…${names.at(-1)}`;
+          const { admin, salespeople, reviewers } = summary.users;
           return {
             db: db.file,
             ...summary,
+            users: { admin, salespeople: range(salespeople), reviewers: range(reviewers) },
             password: fromEnv ? '(BAOBEI_NEW_PASSWORD)' : DEFAULT_PASSWORD,
             seconds: Math.round((performance.now() - started) / 100) / 10,
           };
