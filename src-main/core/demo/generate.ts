@@ -5,6 +5,7 @@ import { recordAudit } from '../services/audit/record';
 import { readOfficeSettings } from '../services/office/settings';
 import { insertUser } from '../services/users/handlers';
 import { hashPassword } from '../services/users/passwords';
+import { beijingDayStart } from './calendar';
 import { personName } from './names';
 import { type Random, seededRandom } from './random';
 import { DealWriter, type WrittenIds } from './rows';
@@ -15,7 +16,10 @@ export interface DemoOptions {
   seed: number;
   /** One password for every demo user: they exist to be signed in as. */
   password: string;
-  /** The instant the history ends at; the database's clock by default. */
+  /**
+   * The instant the history ends at: by default 00:00 of today in Beijing on the database's clock, so
+   * the same seed gives the same office all day.
+   */
   now?: Date;
 }
 
@@ -55,7 +59,7 @@ export async function generateDemo(db: Database, options: DemoOptions): Promise<
   if (!Number.isInteger(opportunities) || opportunities < 1 || opportunities > maxDemoOpportunities) {
     throw new AppError('VALIDATION', 'error.VALIDATION', undefined, [{ path: ['opportunities'], key: 'v.range' }]);
   }
-  const now = (options.now ?? db.clock.now()).getTime();
+  const now = options.now?.getTime() ?? beijingDayStart(db.clock.now().getTime());
   const nowIso = new Date(now).toISOString();
   const rng = seededRandom(seed);
   const staff = demoStaff(opportunities);
