@@ -22,12 +22,16 @@ const counted = <A extends string>(column: string, alias: A) => sql<number>`COUN
 
 /**
  * The main groups: by status, salesperson, stage, furthest stage and lost reason, the leading columns
- * of the covering index `registrations_funnel`, so SQLite aggregates while it scans.
+ * of the covering index `registrations_funnel`, so SQLite aggregates while it scans. A caller may
+ * select and group by one more key after these (the report's cohort months), keeping the groups'
+ * order within each value of that key. `bySalesperson: false` leaves the salesperson out (ownerId 0
+ * in every group): far fewer groups, for figures that are not broken down by salesperson.
  */
-export async function loadFunnelCells(q: Db, scope: OpportunityScope, cutoffs: StaleCutoffs): Promise<FunnelCell[]> {
-  const rows = await q
+export function funnelCellsQuery(q: Db, scope: OpportunityScope, cutoffs: StaleCutoffs, { bySalesperson = true } = {}) {
+  return q
     .selectFrom('registrations as r')
-    .select(['r.status', 'r.owner_id', 'r.stage', 'r.stage_reached', 'r.lost_reason', ...outcomeMeasures(cutoffs)])
+    .select([bySalesperson ? sql<number>`r.owner_id`.as('owner_id') : sql<number>`0`.as('owner_id')])
+    .select(['r.status', 'r.stage', 'r.stage_reached', 'r.lost_reason', ...outcomeMeasures(cutoffs)])
     .select([
       total('r.budget_fen', 'budget_fen'),
       total('r.days_in_initial_contact', 'days0'),
@@ -43,9 +47,13 @@ export async function loadFunnelCells(q: Db, scope: OpportunityScope, cutoffs: S
     ])
     .where(inFunnel)
     .where(scopeCondition(scope))
-    .groupBy(['r.status', 'r.owner_id', 'r.stage', 'r.stage_reached', 'r.lost_reason'])
-    .execute();
-  return rows.map((r) => ({
+    .groupBy(bySalesperson ? ['r.status', 'r.owner_id', 'r.stage', 'r.stage_reached', 'r.lost_reason'] : ['r.status', 'r.stage', 'r.stage_reached', 'r.lost_reason']);
+}
+
+type FunnelCellRow = Awaited<ReturnType<ReturnType<typeof funnelCellsQuery>['execute']>>[number];
+
+export function toFunnelCell(r: FunnelCellRow): FunnelCell {
+  return {
     status: r.status as FunnelStatus,
     ownerId: r.owner_id,
     stage: r.stage,
@@ -63,7 +71,11 @@ export async function loadFunnelCells(q: Db, scope: OpportunityScope, cutoffs: S
     closeDateSlips: r.slips,
     closeDateSlipDays: r.slip_days,
     slippedOpportunities: r.slipped,
-  }));
+  };
+}
+
+export async function loadFunnelCells(q: Db, scope: OpportunityScope, cutoffs: StaleCutoffs): Promise<FunnelCell[]> {
+  return (await funnelCellsQuery(q, scope, cutoffs).execute()).map(toFunnelCell);
 }
 
 /** The breakdown groups, in the column order of `registrations_funnel_dimensions` for the same reason. */

@@ -10,12 +10,12 @@ import type { Language } from '../../../../src-shared/contract/system';
 import type { Clock } from '../../clock';
 import type { Database } from '../../db/database';
 import { writeChannelsSheet } from './channels-sheet';
+import { type CohortFigures, cohortFunnels } from './cohorts';
 import { writeConversionSheet } from './conversion-sheet';
 import { countDetails, detailPages } from './detail-rows';
 import { writeDetailSheet } from './detail-sheet';
 import { writeFunnelSheet } from './funnel-sheet';
 import { labelsFor } from './labels';
-import { cohortPeriods } from './months';
 import { writeOverviewSheet } from './overview-sheet';
 import { writeSalespeopleSheet } from './salespeople-sheet';
 import type { OpportunityScope } from '../opportunities/scope';
@@ -50,11 +50,8 @@ export async function exportReport(request: ExportRequest, outFile: string): Pro
   const generatedAt = request.clock.now().toISOString();
 
   const report = await request.funnelReport(filters);
-  const monthly = [];
-  for (const cohort of cohortPeriods(report, filters)) {
-    signal?.throwIfAborted();
-    monthly.push({ month: cohort.month, report: await request.funnelReport({ ...filters, period: cohort.period }) });
-  }
+  signal?.throwIfAborted();
+  const monthly = await cohortFunnels(db, user, filters, report);
   const total = await countDetails(db, scope);
   request.onProgress?.(0, total);
   const ownerNames = await displayNames(db, filters.ownerIds ?? []);
@@ -79,7 +76,7 @@ export async function exportReport(request: ExportRequest, outFile: string): Pro
 
 interface Figures {
   report: FunnelReport;
-  monthly: { month: string; report: FunnelReport }[];
+  monthly: CohortFigures[];
   total: number;
   ownerNames: string[];
   generatedAt: string;

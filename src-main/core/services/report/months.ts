@@ -1,7 +1,7 @@
 import type { FunnelReport } from '../../../../src-shared/contract/funnel';
 import type { ReportFilters } from '../../../../src-shared/contract/report';
 
-/** How many months the conversion sheet shows: the latest ones; each is one more funnel computation. */
+/** How many months the conversion sheet shows: the latest ones. */
 export const CONVERSION_MONTHS = 12;
 
 /** The last day of a month (YYYY-MM). */
