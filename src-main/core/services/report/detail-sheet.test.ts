@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { DetailRow } from './detail-rows';
 import { writeDetailSheet, zipBacklog } from './detail-sheet';
 import { labelsFor } from './labels';
+import { watchWrites } from './write-failure';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'baobei-detail-sheet-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -70,4 +71,16 @@ describe('the 商机明细 sheet streams', () => {
     expect(ws.rowCount).toBe(8 * pageSize + 1);
     expect(ws.getCell(`A${8 * pageSize + 1}`).value).toBe(8 * pageSize);
   });
+
+  // Linux's /dev/full fails every write with ENOSPC, as a full disk would.
+  it.skipIf(!fs.existsSync('/dev/full'))('stops with the error when the file cannot be written, rather than waiting for the zip for ever', async () => {
+    const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: '/dev/full', useStyles: true, useSharedStrings: false });
+    const writes = watchWrites(wb);
+    async function* pages() {
+      for (let p = 0; p < 20; p++) yield Array.from({ length: 2_000 }, (_, i) => opportunity(p * 2_000 + i + 1));
+    }
+    const written = writeDetailSheet(wb, labelsFor('zh-CN'), pages(), () => {}, writes.signal).then(() => Promise.race([wb.commit(), writes.failed]));
+    await expect(written).rejects.toThrow();
+    expect(String(writes.error())).toMatch(/ENOSPC/);
+  }, 20_000);
 });

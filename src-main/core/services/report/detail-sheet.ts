@@ -67,7 +67,7 @@ export async function writeDetailSheet(
     written += page.length;
     onRows(written);
     // Lets the zip compress what was written before the next page is read, so rows never pile up.
-    await zipTakesIn(ws);
+    await zipTakesIn(ws, signal);
   }
   if (!started) {
     fitColumns(ws, columns, []);
@@ -89,11 +89,11 @@ interface SheetStream {
  * of the event loop: written page after page with a single turn between them, the rows pile up
  * uncompressed (the whole sheet, over 100 MB of XML for 100,000 opportunities) until the workbook is
  * committed. Waiting for the entry to drain keeps one page in memory. Where the entry is not there to
- * ask (another exceljs), one turn of the loop as before.
+ * ask (another exceljs), one turn of the loop as before. Rejects when `signal` aborts meanwhile.
  */
-export function zipTakesIn(ws: ExcelJS.Worksheet): Promise<unknown> {
+export function zipTakesIn(ws: ExcelJS.Worksheet, signal?: AbortSignal): Promise<unknown> {
   const entry = (ws as unknown as SheetStream).stream?.pipes?.[0];
-  if (entry?._writableState?.needDrain) return once(entry as unknown as NodeJS.EventEmitter, 'drain');
+  if (entry?._writableState?.needDrain) return once(entry as unknown as NodeJS.EventEmitter, 'drain', signal ? { signal } : {});
   return new Promise((resolve) => setImmediate(resolve));
 }
 

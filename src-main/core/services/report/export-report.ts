@@ -21,6 +21,7 @@ import { writeSalespeopleSheet } from './salespeople-sheet';
 import type { OpportunityScope } from '../opportunities/scope';
 import { reportScope } from './scope';
 import { writeTrendSheet } from './trend-sheet';
+import { watchWrites } from './write-failure';
 import { addCharts } from './xlsx-charts/add-charts';
 import type { SheetCharts } from './xlsx-charts/types';
 
@@ -90,6 +91,7 @@ async function writeSheets(request: ExportRequest, f: Figures, file: string): Pr
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
   wb.creator = user.displayName;
   wb.created = new Date(f.generatedAt);
+  const writes = watchWrites(wb, signal);
   try {
     writeOverviewSheet(wb, l, f.report, { generatedAt: f.generatedAt, generatedBy: user.displayName, filters, ownerNames: f.ownerNames });
     const charts = [writeFunnelSheet(wb, l, f.report)];
@@ -98,10 +100,12 @@ async function writeSheets(request: ExportRequest, f: Figures, file: string): Pr
     writeChannelsSheet(wb, l, f.report);
     charts.push(writeTrendSheet(wb, l, f.report));
     const onRows = (done: number) => request.onProgress?.(done, Math.max(done, f.total));
-    const opportunities = await writeDetailSheet(wb, l, detailPages(db, f.scope), onRows, signal);
-    await wb.commit();
+    const opportunities = await writeDetailSheet(wb, l, detailPages(db, f.scope), onRows, writes.signal);
+    await Promise.race([wb.commit(), writes.failed]);
     return { charts, opportunities };
   } catch (e) {
+    // A file that cannot be written fails the export with that error (its zip would never finish).
+    if (writes.error() !== null) throw writes.error();
     // Finish the file all the same, so that it is closed and its folder can go (Windows keeps open files).
     await wb.commit().catch(() => {});
     throw e;
