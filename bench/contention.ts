@@ -78,7 +78,7 @@ export const contention: Benchmark = {
       notes: [
         `Disk: a temporary folder on ${fileSystemOf(ctx.tempDir())}. ${PROCESSES} Node processes (src-main/core/testing/db-worker.ts), each inserting ${writesEach} rows, one write transaction each, as fast as they can; default lease timings.`,
         "Latency is one write as its caller sees it, waiting for the other processes' leases included. Seconds run from starting all processes' writes together until the last one is done.",
-        'The lease is not fair: whoever finds the file free first gets it, and a process that releases and re-acquires in the same tick nearly always does, so the max column is a process waiting out another one\'s streak of back-to-back commits. Office use (people saving forms) rarely makes streaks; a bulk job should keep its transactions few and short so that other PCs do not reach the BUSY limit (`waitMs`, 20 s by default).',
+        'Waiters take turns: one that has waited 50 ms asks for its turn, and a process committing back to back yields the lease to it after a 250 ms slice (src-main/core/db/lease-turn.ts), so the max column is a process waiting out the slices of those ahead of it, not a whole streak of another one\'s commits.',
         "The lock-less row opens every connection through SQLite's `unix-none` VFS, as on a share that does not forward byte-range locks: only the lease keeps the writers apart. With the lease switched off by hand, the same 4 × 250 stress test (src-main/core/db/multi-process-stress.test.ts) saw about 400 of 1,000 writes fail with SQLite I/O errors.",
       ],
     };

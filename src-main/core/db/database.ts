@@ -194,7 +194,7 @@ export class Database {
   private transaction<T>(begin: string, areas: Area[], body: (db: Db, tx: Tx) => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new AppError('DB_UNAVAILABLE'));
     return this.mutex.run(async () => {
-      let reconnected = false;
+      let reconnects = 0;
       for (let attempt = 0; ; attempt++) {
         let result: T;
         try {
@@ -203,10 +203,12 @@ export class Database {
           if (isConnectionLost(e)) {
             this.connectionLost = true;
             // A handle that died while the drive was away fails on its first use after the drive is back:
-            // once per call, a new connection runs the transaction again. Never once COMMIT has begun:
-            // that commit may have landed, and running it again would save twice.
-            if (!reconnected && !this.commitStarted) {
-              reconnected = true;
+            // a new connection runs the transaction again. And a network client may still believe in a
+            // journal file another PC has just removed (FUSE keeps a name for a second), failing the
+            // journal's creation until it looks again: so a few times, waiting longer each time. Never
+            // once COMMIT has begun: that commit may have landed, and running it again would save twice.
+            if (reconnects < RECONNECT_WAITS_MS.length && !this.commitStarted) {
+              await sleep(RECONNECT_WAITS_MS[reconnects++]!);
               continue;
             }
           }
@@ -310,6 +312,9 @@ export class Database {
     for (const area of new Set(areas)) bump.run(area);
   }
 }
+
+/** Waits before each new connection within one call: 1.75 s in all, past a network client's name cache. */
+const RECONNECT_WAITS_MS = [0, 250, 500, 1_000];
 
 /** I/O errors that may mean the connection's file handle is gone for good (the share dropped). */
 function isConnectionLost(e: unknown): boolean {

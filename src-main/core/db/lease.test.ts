@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { isAppError } from '../errors';
 import { tempDbPath } from '../testing/temp-db';
 import { Lease, type LeaseOptions } from './lease';
+import { SLICE_MS } from './lease-turn';
 
 let cleanup: (() => void) | undefined;
 const leases: Lease[] = [];
@@ -189,23 +190,74 @@ describe('lease file', () => {
     expect(acquired[1]!.stillOwned()).toBe(true);
   });
 
-  it('never takes over from a live holder that keeps re-acquiring for short transactions', async () => {
+  it('writes content never seen before on every acquisition, so back-to-back transactions never look like a lease standing still', async () => {
     const file = leaseFile();
-    // No timer beat during the run: every transaction is shorter than the heartbeat interval.
+    // No timer beat: every transaction is shorter than the heartbeat interval.
     const busy = lease(file, { heartbeatMs: 60_000 });
-    const waiter = lease(file, { staleMs: 1_000, waitMs: 2_500 });
-    await busy.acquire();
-    const waiting = codeOf(waiter.acquire());
-    let lostIt = false;
-    const until = performance.now() + 3_000;
-    while (performance.now() < until) {
-      await sleep(20);
-      if (!busy.stillOwned()) lostIt = true;
-      // Release and take it again in the same tick, as a PC running transactions back to back does.
+    const seen = new Set<string>();
+    for (let i = 0; i < 5; i++) {
+      await busy.acquire();
+      seen.add(fs.readFileSync(file, 'utf8'));
       busy.release();
-      if ((await codeOf(busy.acquire())) !== 'acquired') lostIt = true;
     }
-    expect(lostIt).toBe(false);
+    expect(seen.size).toBe(5);
+  });
+
+  it('takes turns: a PC committing back to back leaves the lease to a waiter once its slice is over', async () => {
+    const file = leaseFile();
+    const busy = lease(file, { heartbeatMs: 60_000 });
+    const waiter = lease(file, { waitMs: 5_000 });
+    await busy.acquire();
+    let waiterHasIt = false;
+    const waiting = waiter.acquire().then(() => {
+      waiterHasIt = true;
+    });
+    let busyTurnsMeanwhile = 0;
+    const until = performance.now() + 3_000;
+    while (!waiterHasIt && performance.now() < until) {
+      // Transactions longer than the wait after which a waiter asks for its turn (50 ms).
+      await sleep(100);
+      // Release and take it again in the same tick, as a PC running transactions back to back does:
+      // without turns the waiter, polling, never finds the lease free.
+      busy.release();
+      const next = busy.acquire();
+      await Promise.race([next, waiting]);
+      if (busy.held) busyTurnsMeanwhile++;
+      else await waiting;
+    }
+    expect(waiterHasIt).toBe(true);
+    // The turn it first sees mid-transaction, its slice, and one transaction begun as the slice ended.
+    expect(busyTurnsMeanwhile).toBeLessThanOrEqual(Math.ceil(SLICE_MS / 100) + 2);
+    expect(waiter.stillOwned()).toBe(true);
+    // The turn is gone once taken; now the busy PC is the one waiting in line, and gets it back.
+    waiter.release();
+    await vi.waitFor(() => expect(busy.held).toBe(true), { timeout: 5_000 });
+    expect(fs.existsSync(`${file}.next`)).toBe(false);
+  });
+
+  it('waits out the turn of a waiter that died after staleMs, then takes the lease', async () => {
+    const file = leaseFile();
+    fs.writeFileSync(`${file}.next`, JSON.stringify({ holder: 'dead-pc', beat: 7 }));
+    const l = lease(file, { staleMs: 500 });
+    // Within its slice the PC still takes the lease at once; after it, it yields to the waiter.
+    await l.acquire();
+    l.release();
+    await sleep(SLICE_MS + 50);
+    const started = performance.now();
+    await l.acquire();
+    expect(performance.now() - started).toBeGreaterThanOrEqual(500);
+    expect(l.stillOwned()).toBe(true);
+    expect(fs.readdirSync(file.replace(/[^/]+$/, '')).filter((f) => f.includes('.next') || f.includes('takeover'))).toEqual([]);
+  });
+
+  it('leaves the line when it gives up with BUSY, so nobody waits for a turn nobody takes', async () => {
+    const file = leaseFile();
+    const holder = lease(file);
+    await holder.acquire();
+    const waiter = lease(file, { waitMs: 400 });
+    const waiting = codeOf(waiter.acquire());
+    await vi.waitFor(() => expect(fs.existsSync(`${file}.next`)).toBe(true), { timeout: 2_000 });
     expect(await waiting).toBe('BUSY');
+    expect(fs.existsSync(`${file}.next`)).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import { AppError } from '../errors';
+import { LeaseTurn, TURN_AFTER_MS } from './lease-turn';
 
 export interface LeaseOptions {
   /** A lease whose content has not changed for this long, by the waiter's own clock, is taken over. */
@@ -30,10 +31,25 @@ function vanished(e: unknown): boolean {
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const monotonicMs = () => performance.now();
 
+/** How long a file's content has stood still, by this PC's own clock (file times come from other PCs). */
+class StandingStill {
+  private seen: { content: string; since: number } | null = null;
+
+  stillFor(content: string, now: number): number {
+    if (this.seen === null || this.seen.content !== content) this.seen = { content, since: now };
+    return now - this.seen.since;
+  }
+
+  reset(): void {
+    this.seen = null;
+  }
+}
+
 /**
  * A lease file beside the database (`<db>.lease`), so that PCs whose share does not forward byte-range
  * locks still never touch the database at the same time. One instance per open database; it is
- * acquired around every transaction and released in `finally` by the caller.
+ * acquired around every transaction and released in `finally` by the caller. Waiters take turns
+ * through a second file (see LeaseTurn), so a PC committing back to back cannot keep it to itself.
  */
 export class Lease {
   readonly holderId = randomUUID();
@@ -43,45 +59,70 @@ export class Lease {
   /** How the last exclusive create was refused. */
   private refusedWith = '';
 
+  private readonly turn: LeaseTurn;
+
   constructor(
     readonly file: string,
     private readonly options: LeaseOptions = defaultLeaseOptions,
-  ) {}
+  ) {
+    this.turn = new LeaseTurn(file, this.holderId, options.heartbeatMs);
+  }
 
   get held(): boolean {
     return this.fd !== null;
   }
 
   async acquire(): Promise<void> {
-    const deadline = monotonicMs() + this.options.waitMs;
-    let observed: { content: string; since: number } | null = null;
+    const started = monotonicMs();
+    const deadline = started + this.options.waitMs;
+    const leaseWatch = new StandingStill();
+    const turnWatch = new StandingStill();
     let delay = 2;
-    for (;;) {
-      if (this.tryCreate()) return;
-      const content = this.readLease();
-      if (content !== null && content.includes(this.holderId)) {
-        // Our own lease, left behind by a release that could not remove it: nobody else holds it.
-        this.takeOver(content);
-        continue;
-      }
-      // EPERM although no lease is there: not "held" but a folder where we may not create files (an
-      // immutable folder; SFTP's catch-all failure). It used to spin here forever; like a live holder,
-      // it gets waitMs to go away, then the user is told the folder cannot be written. A create that
-      // keeps failing with ESTALE (a stale network mount) gets the same time, then DB_UNAVAILABLE.
-      if (content === null && this.refusedWith !== 'EEXIST' && monotonicMs() >= deadline)
-        throw this.refusedWith === 'EPERM' ? new AppError('DB_UNAVAILABLE', 'error.readOnlyFolder') : new AppError('DB_UNAVAILABLE');
-      if (content !== null) {
-        const now = monotonicMs();
-        if (observed === null || observed.content !== content) observed = { content, since: now };
-        else if (now - observed.since >= this.options.staleMs) {
-          this.takeOver(content);
-          observed = null;
-          continue;
+    try {
+      for (;;) {
+        const turn = this.turn.read();
+        const firstInLine = turn !== null && this.turn.isMine(turn);
+        if (this.turn.sliceOver(turn, monotonicMs())) {
+          // Another PC waits its turn: leave the lease to it, unless its turn stood still (it died).
+          if (turnWatch.stillFor(turn, monotonicMs()) >= this.options.staleMs) {
+            this.takeOver(this.turn.file, turn);
+            turnWatch.reset();
+            continue;
+          }
+          if (monotonicMs() >= deadline) throw new AppError('BUSY');
+        } else if (this.tryCreate()) {
+          return;
+        } else {
+          const now = monotonicMs();
+          if (turn === null && now - started >= TURN_AFTER_MS) this.turn.claim(now);
+          else this.turn.keepAlive(now);
+          const content = this.readLease();
+          if (content !== null && content.includes(this.holderId)) {
+            // Our own lease, left behind by a release that could not remove it: nobody else holds it.
+            this.takeOver(this.file, content);
+            continue;
+          }
+          // EPERM although no lease is there: not "held" but a folder where we may not create files (an
+          // immutable folder; SFTP's catch-all failure). It used to spin here forever; like a live holder,
+          // it gets waitMs to go away, then the user is told the folder cannot be written. A create that
+          // keeps failing with ESTALE (a stale network mount) gets the same time, then DB_UNAVAILABLE.
+          if (content === null && this.refusedWith !== 'EEXIST' && monotonicMs() >= deadline)
+            throw this.refusedWith === 'EPERM' ? new AppError('DB_UNAVAILABLE', 'error.readOnlyFolder') : new AppError('DB_UNAVAILABLE');
+          if (content !== null) {
+            if (leaseWatch.stillFor(content, monotonicMs()) >= this.options.staleMs) {
+              this.takeOver(this.file, content);
+              leaseWatch.reset();
+              continue;
+            }
+            if (monotonicMs() >= deadline) throw new AppError('BUSY');
+          }
         }
-        if (now >= deadline) throw new AppError('BUSY');
+        // First in line polls often: while it sleeps after a hand-over the lease stands free.
+        delay = firstInLine ? 5 : Math.min(delay * 2, 50);
+        await sleep(delay + Math.random() * delay);
       }
-      await sleep(delay + Math.random() * delay);
-      delay = Math.min(delay * 2, 50);
+    } finally {
+      this.turn.leave();
     }
   }
 
@@ -172,14 +213,14 @@ export class Lease {
   }
 
   /**
-   * Moves the stale lease aside under a name of our own (rename is atomic, so of two waiters only one
-   * gets it), then checks that what we moved is what we saw stand still; if a new holder slipped in
-   * between, its lease is put back.
+   * Moves a stale lease (or a dead waiter's turn) aside under a name of our own (rename is atomic, so
+   * of two waiters only one gets it), then checks that what we moved is what we saw stand still; if a
+   * new holder slipped in between, its file is put back.
    */
-  private takeOver(staleContent: string): void {
-    const aside = `${this.file}.takeover-${this.holderId}`;
+  private takeOver(file: string, staleContent: string): void {
+    const aside = `${file}.takeover-${this.holderId}`;
     try {
-      fs.renameSync(this.file, aside);
+      fs.renameSync(file, aside);
     } catch (e) {
       if (vanished(e)) return;
       throw e;
@@ -187,7 +228,7 @@ export class Lease {
     const moved = fs.readFileSync(aside, 'utf8');
     if (moved !== staleContent) {
       try {
-        fs.linkSync(aside, this.file);
+        fs.linkSync(aside, file);
       } catch {
         // Someone created a lease meanwhile; theirs stands.
       }

@@ -20,9 +20,9 @@ import type { DbWorker } from '../testing/worker-process';
 const TRIALS = 30;
 const POWER_CUT_EVERY = 5;
 /**
- * Each PC pauses this long between its saves, as people do; without pauses three PCs committing back
- * to back starve a starting PC of the lease (it is not fair, see docs/RELIABILITY.md) and the trials
- * crawl. Most of a save is still spent holding the lease, so kills still often land mid-transaction.
+ * Each PC pauses this long between its saves, as people do; without pauses a starting PC waits out the
+ * others' slices of the lease (see docs/RELIABILITY.md) and the trials crawl. Most of a save is still
+ * spent holding the lease, so kills still often land mid-transaction.
  */
 const PAUSE_MS = 30;
 /** Short, so that takeovers happen within the test; the heartbeat stays far below it, as by default. */

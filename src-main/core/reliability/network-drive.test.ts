@@ -102,8 +102,8 @@ describe.skipIf(missing !== null && !inCi)(title, () => {
   it(`keeps every acknowledged registration of ${WRITERS} PCs × ${EACH} and gives each shared customer exactly one protection while ${REVIEWERS} reviewers approve at once`, async () => {
     const local = path.join(share!.served, 'baobei.sqlite');
     const office = await setupOffice(local, { sales: WRITERS, reviewers: REVIEWERS, shared: SHARED });
-    // The default stale limit; a wait long enough that nobody gives up with BUSY, so that the waits
-    // the lease's unfairness causes are measured (below) instead of failing the run.
+    // The default stale limit; a wait long enough that nobody gives up with BUSY, so that the longest
+    // waits are measured (below) instead of failing the run.
     const lease = { staleMs: 10_000, waitMs: 150_000, heartbeatMs: 1_000 };
     const writers = office.sales.map((u, p) =>
       track(
@@ -197,7 +197,7 @@ describe.skipIf(missing !== null && !inCi)(title, () => {
       await db.close();
     }
   }, 360_000);
-  it('measures how long a PC saving now and then waits while another PC commits back to back (the lease is not fair)', async () => {
+  it('lets a PC saving now and then take its turn while another PC commits back to back: no save is refused BUSY', async () => {
     fs.mkdirSync(path.join(share!.served, 'fairness'));
     const office = await setupOffice(path.join(share!.served, 'fairness', 'baobei.sqlite'), { sales: 2, reviewers: 0, shared: 0 });
     // The default lease timings: a save waiting longer than waitMs (20 s) would fail with BUSY.
@@ -231,9 +231,6 @@ describe.skipIf(missing !== null && !inCi)(title, () => {
 
     const saved = ackedRegistrations(interactive, 11);
     const busy = interactive.lines.filter((l) => l.startsWith('error ') && l.split(' ')[3] === 'BUSY');
-    // Every save either committed or, at worst, was refused as BUSY: nothing else, nothing lost.
-    expect(saved.length + busy.length).toBe(SAVES);
-    expect(interactive.errors().filter((l) => !busy.includes(l))).toEqual([]);
     const bulkCommits = ackedRegistrations(bulk, 10);
     // Checked on the server's side: after thousands of bulk commits the file is too big to read through
     // SFTP with caching off in a test's time (the office test above checks through a mount).
@@ -258,7 +255,14 @@ describe.skipIf(missing !== null && !inCi)(title, () => {
       interactiveBusy: busy.length,
       interactiveSaveMs: { p50: round(percentile(waits, 50)), p90: round(percentile(waits, 90)), max: round(Math.max(...waits)) },
     });
-  }, 240_000);
+    // Every save committed: the person's PC took its turn between the bulk job's commits. Before the
+    // lease took turns, saves here waited up to 13 s, and in CI past the 20 s limit (BUSY).
+    expect(interactive.errors()).toEqual([]);
+    expect(busy).toEqual([]);
+    expect(saved.length).toBe(SAVES);
+    // Long enough for every save to wait out the BUSY limit, so a regression fails on the assertions
+    // above, after its figures, rather than on the test's time.
+  }, 12 * 20_000 + 60_000);
 
   it('after kill -9 of PCs writing through both mounts, the next open from the other mount takes over and loses nothing acknowledged', async () => {
     fs.mkdirSync(path.join(share!.served, 'crash'));
@@ -318,6 +322,26 @@ describe.skipIf(missing !== null && !inCi)(title, () => {
       approvalsAcknowledged: acked.approvals.length,
     });
   }, 240_000);
+
+  it('saves although the PC still believes in a journal file another PC has just removed', async () => {
+    fs.mkdirSync(path.join(share!.served, 'journal'));
+    const office = await setupOffice(path.join(share!.served, 'journal', 'baobei.sqlite'), { sales: 1, reviewers: 0, shared: 0 });
+    const app = await openOfficeApp(onPc(1, 'journal/baobei.sqlite'));
+    try {
+      const sales = office.sales[0]!;
+      await app.call('auth.signIn', { username: sales.username, password: sales.password }, 's');
+      // Another PC's transaction: its (empty, so not hot) journal is there while this PC looks, and gone
+      // right after. FUSE keeps the name for a second, so this PC's next create of the journal finds no
+      // file behind the name (ENOENT, SQLITE_CANTOPEN). It used to be answered DB_UNAVAILABLE.
+      fs.writeFileSync(onPc(0, 'journal/baobei.sqlite-journal'), '');
+      expect(fs.existsSync(onPc(1, 'journal/baobei.sqlite-journal'))).toBe(true);
+      fs.unlinkSync(onPc(0, 'journal/baobei.sqlite-journal'));
+      expect(await app.result('registrations.submit', { fields: customerFields(8, 1) }, 's')).toMatchObject({ ok: true });
+      expect(await app.result('registrations.list', { scope: 'mine' }, 's')).toMatchObject({ ok: true, data: { total: 1 } });
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
 
   it('a PC whose connection to the share drops gets DB_UNAVAILABLE, and carries on once the drive is reconnected', async () => {
     fs.mkdirSync(path.join(share!.served, 'reconnect'));
