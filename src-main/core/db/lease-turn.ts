@@ -52,7 +52,7 @@ export class LeaseTurn {
   }
 
   /** True once this PC has seen another PC's turn (`content`, or null for none) for SLICE_MS. */
-  sliceOver(content: string | null, now: number): boolean {
+  sliceOver(content: string | null, now: number): content is string {
     if (content === null || this.isMine(content)) {
       this.ahead = null;
       return false;
