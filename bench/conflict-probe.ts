@@ -1,3 +1,4 @@
+import os from 'node:os';
 import type { RegistrationFieldsInput } from '../src-shared/contract/registrations';
 import type { Caller } from '../src-main/core/handler';
 import { CustomerFactory } from '../src-main/core/demo/customers';
@@ -99,6 +100,8 @@ function newRegistration(customers: CustomerFactory, rng: Random): { fields: Reg
 
 interface Row {
   size: number;
+  /** The one-minute load average just before the probes: their latency stretches with it. */
+  load: number;
   probe: Latencies;
   naive: Latencies<number[]>;
   agreement: string;
@@ -113,6 +116,7 @@ async function measureAt(ctx: BenchContext, office: TestHost, bench: Caller, dat
   const db = office.host.requireDb();
   const probes = probesFor(rng.fork(), data.customers, PROBES);
   ctx.log('    probes through conflicts.check …');
+  const load = os.loadavg()[0] ?? 0;
   const probe = await latencies(probes, (p) => office.call(bench, 'conflicts.check', p), { warmup: 30 });
   ctx.log('    naive full scan …');
   const naive = await latencies(probes, (p) => db.read((q) => naiveMatches(q, p)), { warmup: 1, budgetMs: ctx.measureMs * 3, minimum: MIN_NAIVE_PROBES });
@@ -120,7 +124,7 @@ async function measureAt(ctx: BenchContext, office: TestHost, bench: Caller, dat
   ctx.log('    registrations.submit …');
   const strangers = new CustomerFactory(rng.fork());
   const submits = await measure(() => office.call(bench, 'registrations.submit', newRegistration(strangers, rng)), ctx.measureMs, 10);
-  return { size, probe, naive, agreement, submitsPerSecond: submits.perSecond, submitP50: submits.p50Ms, submitP99: submits.p99Ms };
+  return { size, load, probe, naive, agreement, submitsPerSecond: submits.perSecond, submitP50: submits.p50Ms, submitP99: submits.p99Ms };
 }
 
 export const conflictProbe: Benchmark = {
@@ -173,7 +177,7 @@ export const conflictProbe: Benchmark = {
           `Target at ${fixed(largest.size)}: probe p95 ≤ ${TARGET_P95_MS} ms and at least ${TARGET_SPEEDUP}× faster than the full scan — ${met ? 'met' : 'NOT met'} (p95 ${ms(largest.probe.p95)} ms, ${fixed(speedup(largest))}×).`,
           `Disk: a temporary folder on ${fileSystemOf(ctx.tempDir())}. Data: the demo generator's customers (src-main/core/demo), each registered once by one of 400 salespeople, 70 % approved with a protection, 25 % submitted, 5 % returned, with their follow-ups and history; the conflict index as the app writes it. The database grows from one size to the next.`,
           `Probes (${PROBES} per size, after a warm-up): a registered customer's exact name (30 %), the same without its region (15 %), a 字号 with one character wrong (15 %), the first characters of a name as typed (10 %), customers nobody registered (30 %); half with a phone. Each goes through the dispatcher as the live check does (\`conflicts.check\` as a salesperson: input parsing, session, a read transaction under the lease, the index lookups, comparing the candidates).`,
-          'Latency is wall-clock time as the caller waits for it. CPU time is what this process spent meanwhile, on all its threads (the garbage collector\'s helpers too, so it can exceed the latency). On a machine busy with other work the latency includes waiting for a core and the CPU time does not: compare the load average in the machine line.',
+          `Latency is wall-clock time as the caller waits for it. CPU time is what this process spent meanwhile, on all its threads (the garbage collector's helpers too, so it can exceed the latency). On a machine busy with other work the latency includes waiting for a core and the CPU time does not: the one-minute load average just before the probes was ${rows.map((r) => `${r.load.toFixed(2)} at ${fixed(r.size)}`).join(', ')} (it counts this benchmark's own writing just before).`,
           'Naive baseline: the same rules without the index: one read transaction that loads every submitted, returned and approved registration and runs compareCustomers against each, deriving each one\'s keys on the spot. It runs for a time budget, at least 5 probes, so at 100,000 its p95 is the slowest of a few; the speed-up uses its median. "Same matches": probes for which the index found exactly the registrations the full scan found.',
           'Registrations per second: one salesperson submitting new customers back to back through `registrations.submit` (a write transaction each: conflict check, customer, registration, index rows, audit entry, COMMIT with synchronous=FULL), after the probes at each size.',
         ],

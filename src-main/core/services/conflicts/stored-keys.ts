@@ -65,7 +65,8 @@ export function storedKeyRows(k: CustomerKeys): { kind: string; value: string }[
  * The keys storedKeyRows wrote, back as CustomerKeys; null when the rows lack `kind`, i.e. were
  * written before describing rows existed, and the keys must be derived from the registration again.
  * The grams follow from the stored distinctive core, as customerKeys derives them, without reading
- * the gram table a second time.
+ * the gram table a second time, and only when first asked for: most candidates match on an exact key
+ * and are compared without them.
  */
 export function keysFromStoredRows(rows: readonly { kind: string; value: string }[]): CustomerKeys | null {
   const one = (kind: string) => rows.find((r) => r.kind === kind)?.value ?? '';
@@ -74,11 +75,13 @@ export function keysFromStoredRows(rows: readonly { kind: string; value: string 
   if (!kind) return null;
   // exactKeys writes the name as `kind:name`, so a company and a person of one name never collide.
   const name = one('name');
+  const distinctiveCore = one('dcore');
+  let grams: string[] | undefined;
   return {
     kind,
     name: name ? name.slice(kind.length + 1) : '',
     core: one('core'),
-    distinctiveCore: one('dcore'),
+    distinctiveCore,
     pinyin: unqualified(one('pinyin')),
     region: one('region') || null,
     branch: one('branch') || null,
@@ -86,6 +89,8 @@ export function keysFromStoredRows(rows: readonly { kind: string; value: string 
     phones: all('phone'),
     emails: all('email'),
     companyEmailDomains: all('domain'),
-    grams: kind === 'company' ? candidateGrams(one('dcore')) : [],
+    get grams() {
+      return (grams ??= kind === 'company' ? candidateGrams(distinctiveCore) : []);
+    },
   };
 }
