@@ -43,11 +43,12 @@ async function runOne(bench: Benchmark): Promise<void> {
     log: (line) => console.log(line),
   };
   console.log(`\n${bench.title}`);
+  // Described before the run: the load average the section shows is the one the run started under.
+  const machine = describeMachine();
   try {
     const result = await bench.run(ctx);
     for (const { caption, table } of result.tables) console.log(`${caption ? `${caption}\n` : ''}${textTable(table)}`);
     if (!write) return;
-    const machine = describeMachine();
     const body = [
       `## ${bench.title}`,
       '',
