@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportMappingInput } from '../../../../src-shared/contract/import';
 import { defaultFunnelSettings } from '../../../../src-shared/contract/funnel-settings';
+import { crmSampleCsv as csvFile, skipWithoutCrmSample } from '../../testing/crm-sample';
 import { oracleDeals, oracleSummary } from '../../testing/funnel-oracle';
 import { ManualClock } from '../../testing/office';
 import { type TestHost, makeTestHost } from '../../testing/test-host';
@@ -16,7 +17,6 @@ import { type TestHost, makeTestHost } from '../../testing/test-host';
  */
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const csvFile = path.resolve(repo, '../shared/data/crm-sales-opportunities/sales_pipeline.csv');
 const mappingFile = path.resolve(repo, 'docs/import-maps/crm-sales-opportunities.json');
 const NOW = '2026-06-15T04:00:00.000Z';
 
@@ -35,7 +35,7 @@ function csvDeals(): { stage: string; product: string; value: number }[] {
   });
 }
 
-describe.skipIf(!fs.existsSync(csvFile))('funnel of the public CRM sample, imported', () => {
+describe.skipIf(skipWithoutCrmSample('funnel sample'))('funnel of the public CRM sample, imported', () => {
   beforeAll(async () => {
     t = await makeTestHost({ clock: new ManualClock(new Date(NOW)) });
     const mapping = JSON.parse(fs.readFileSync(mappingFile, 'utf8')) as ImportMappingInput;
