@@ -11,8 +11,29 @@ const KEY = 'office';
 export async function readOfficeSettings(q: Db): Promise<{ settings: OfficeSettings; version: number }> {
   const row = await q.selectFrom('office_settings').select(['value', 'version']).where('key', '=', KEY).executeTakeFirst();
   if (!row) return { settings: defaultOfficeSettings, version: 0 };
-  const stored = officeSettingsSchema.partial().safeParse(JSON.parse(row.value));
-  return { settings: { ...defaultOfficeSettings, ...(stored.success ? stored.data : {}) }, version: row.version };
+  return { settings: { ...defaultOfficeSettings, ...validStoredSettings(row.value) }, version: row.version };
+}
+
+/**
+ * The stored settings that are valid, each on its own: one value edited out of the app (or written by a
+ * release with other limits) falls back to its default alone. Parsing the object as a whole made one
+ * bad value reset every setting of the office, and unreadable JSON failed every operation as INTERNAL.
+ */
+function validStoredSettings(json: string): Partial<OfficeSettings> {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(json);
+  } catch {
+    return {};
+  }
+  if (typeof stored !== 'object' || stored === null) return {};
+  const valid: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(officeSettingsSchema.shape)) {
+    if (!(key in stored)) continue;
+    const parsed = schema.safeParse((stored as Record<string, unknown>)[key]);
+    if (parsed.success) valid[key] = parsed.data;
+  }
+  return valid as Partial<OfficeSettings>;
 }
 
 export async function writeOfficeSettings(q: Db, settings: OfficeSettings, nextVersion: number, userId: number, nowIso: string): Promise<void> {
