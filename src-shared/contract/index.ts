@@ -41,6 +41,7 @@ export const isOperationName = (name: unknown): name is OperationName =>
 /** Areas of data the change feed reports, so screens refetch only what moved. */
 export const areas = ['users', 'registrations', 'reviews', 'pool', 'followups', 'settings', 'audit', 'notifications'] as const;
 export type Area = (typeof areas)[number];
+export const isArea = (name: string): name is Area => (areas as readonly string[]).includes(name);
 
 export interface EventMap {
   'db.changed': { areas: Area[] };

@@ -4,6 +4,7 @@ import { makeTestHost, type TestHost } from '../testing/test-host';
 import { createDbFile, tempDbPath } from '../testing/temp-db';
 import { ChangeFeed } from './change-feed';
 import { Database } from './database';
+import { recordAudit } from '../services/audit/record';
 import { Lease } from './lease';
 
 type Event = { [K in keyof EventMap]: [K, EventMap[K]] }[keyof EventMap];
@@ -72,6 +73,19 @@ describe('change feed', () => {
     expect(changed(events)).toEqual([['followups']]);
   });
 
+  it('reports the audit area whenever a commit adds to the audit log, named or not, here and on another PC', async () => {
+    const { pc1, pc2, feed, events } = await twoPcs();
+    feed.start();
+    await feed.poll();
+    const audited = (db: Database) =>
+      db.write(['registrations'], (q) => recordAudit(q, { at: '2026-11-27T08:00:00.000Z', userId: null, operation: 'registrations.submit', entity: 'registration', entityId: 1 }));
+    await audited(pc1);
+    await feed.poll();
+    await audited(pc2);
+    await touch(pc2, ['registrations']);
+    expect(changed(events)).toEqual([['audit', 'registrations'], ['audit', 'registrations'], ['registrations']]);
+  });
+
   it('does not report a read on another PC as a change', async () => {
     const { pc1, feed, events } = await twoPcs();
     await feed.poll();
@@ -116,8 +130,11 @@ describe('change feed in the app host', () => {
     const seen: [string, unknown][] = [];
     t.host.subscribe((name, payload) => seen.push([name, payload]));
     await t.call(t.admin, 'users.create', { username: 'wang', displayName: '王', role: 'reviewer', password: 'reviewer-1' });
-    expect(seen).toEqual([['db.changed', { areas: ['users', 'audit'] }]]);
+    expect(seen).toEqual([['db.changed', { areas: expect.arrayContaining(['users', 'audit']) }]]);
+    await t.call(t.admin, 'office.updateSettings', { settings: { protectionDays: 60 }, version: 0 });
+    // Named 'settings' only; its audit entry moves the audit area as well.
+    expect(seen.at(-1)).toEqual(['db.changed', { areas: expect.arrayContaining(['settings', 'audit']) }]);
     await t.call(t.admin, 'users.list', {});
-    expect(seen).toHaveLength(1);
+    expect(seen).toHaveLength(2);
   });
 });

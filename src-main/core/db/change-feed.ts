@@ -1,5 +1,4 @@
-import type { Area, EventMap } from '../../../src-shared/contract';
-import { areas as knownAreas } from '../../../src-shared/contract';
+import { type EventMap, isArea } from '../../../src-shared/contract';
 import { isAppError } from '../errors';
 import type { Database } from './database';
 
@@ -49,7 +48,7 @@ export class ChangeFeed {
         const current = await this.db.areaVersions();
         const moved = [...current].filter(([area, v]) => this.lastAreas.get(area) !== v).map(([area]) => area);
         this.lastAreas = current;
-        const changed = moved.filter((a): a is Area => (knownAreas as readonly string[]).includes(a));
+        const changed = moved.filter(isArea);
         if (!first && changed.length > 0) this.emit('db.changed', { areas: changed });
       }
       this.setHealth('ok');

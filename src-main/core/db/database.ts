@@ -2,7 +2,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, SqliteDialect } from 'kysely';
-import type { Area } from '../../../src-shared/contract';
+import { type Area, areas as knownAreas } from '../../../src-shared/contract';
 import { type Clock, isoNow, systemClock } from '../clock';
 import { AppError } from '../errors';
 import { Lease, type LeaseOptions, defaultLeaseOptions } from './lease';
@@ -197,8 +197,9 @@ export class Database {
       let reconnects = 0;
       for (let attempt = 0; ; attempt++) {
         let result: T;
+        let moved: Area[];
         try {
-          result = await this.once(begin, areas, body);
+          ({ result, moved } = await this.once(begin, areas, body));
         } catch (e) {
           if (isConnectionLost(e)) {
             this.connectionLost = true;
@@ -220,7 +221,7 @@ export class Database {
         }
         // Outside the try: the commit is done, so a failing listener (a window closed meanwhile) must
         // neither turn it into an error, which invites the user to save twice, nor retry it.
-        if (areas.length > 0) this.notify(areas);
+        if (moved.length > 0) this.notify(moved);
         return result;
       }
     });
@@ -236,7 +237,8 @@ export class Database {
     }
   }
 
-  private async once<T>(begin: string, areas: Area[], body: (db: Db, tx: Tx) => Promise<T>): Promise<T> {
+  /** Runs one attempt; answers the result and the areas the commit moved, declared or by triggers. */
+  private async once<T>(begin: string, areas: Area[], body: (db: Db, tx: Tx) => Promise<T>): Promise<{ result: T; moved: Area[] }> {
     this.commitStarted = false;
     await this.lease.acquire();
     try {
@@ -244,14 +246,16 @@ export class Database {
       this.raw.exec(begin);
       try {
         if (begin !== 'BEGIN' && this.schemaNowTooNew()) throw new AppError('SCHEMA_TOO_NEW');
+        const versionsBefore = begin === 'BEGIN' ? null : this.areaVersionsNow();
         const result = await body(this.kysely, { heartbeat: () => this.lease.heartbeat(), savepoint: (step) => this.savepoint(step), raw: this.raw });
         if (areas.length > 0) this.bumpAreas(areas);
+        const moved = versionsBefore === null ? [] : this.areasMovedSince(versionsBefore);
         // A holder that stalled past the stale limit may have lost the lease: never commit then. Every
         // write is checked, also one that names no area for the change feed.
         if (begin !== 'BEGIN' && !this.lease.stillOwned()) throw new AppError('BUSY');
         this.commitStarted = true;
         this.raw.exec('COMMIT');
-        return result;
+        return { result, moved };
       } finally {
         if (this.raw.inTransaction) this.raw.exec('ROLLBACK');
       }
@@ -303,6 +307,17 @@ export class Database {
       this.raw.exec('RELEASE step');
       throw e;
     }
+  }
+
+  private areaVersionsNow(): Map<string, number> {
+    const rows = this.raw.prepare('SELECT area, version FROM area_versions').all() as { area: string; version: number }[];
+    return new Map(rows.map((r) => [r.area, r.version]));
+  }
+
+  /** The areas whose counters moved in this transaction (named by it, or moved by a trigger), in their order. */
+  private areasMovedSince(before: Map<string, number>): Area[] {
+    const now = this.areaVersionsNow();
+    return knownAreas.filter((area) => now.get(area) !== before.get(area));
   }
 
   private bumpAreas(areas: Area[]): void {

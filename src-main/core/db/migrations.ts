@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { opportunitiesMigration } from './migrations/002-opportunities';
 import { followUpsFunnelMigration } from './migrations/003-followups-funnel';
 import { importMigration } from './migrations/004-import';
+import { auditAreaMigration } from './migrations/005-audit-area';
 
 export interface Migration {
   version: number;
@@ -37,6 +38,7 @@ export const migrations: readonly Migration[] = [
   opportunitiesMigration,
   followUpsFunnelMigration,
   importMigration,
+  auditAreaMigration,
 ];
 
 export const appSchemaVersion = (list: readonly Migration[] = migrations): number =>

@@ -26,9 +26,9 @@ export function AuditPanel() {
 }
 
 /**
- * Every audited change, newest first, filtered and paged; each row opens what it changed. Most writes
- * do not report the 'audit' area to the change feed, so the list has its own reload button rather than
- * relying on the feed.
+ * Every audited change, newest first, filtered and paged; each row opens what it changed. Every audit
+ * entry moves the 'audit' area of the change feed, so the list refreshes by itself; the reload button
+ * is for checking now rather than at the feed's next poll of other PCs (every 2 s).
  */
 function AuditLog() {
   const api = useApi();
