@@ -69,6 +69,13 @@ describe('password hashes', () => {
     expect(timingSafeEqual).not.toHaveBeenCalled();
   });
 
+  it('refuse stored parameters edited out of the app, instead of failing or running for minutes', async () => {
+    const [, , , , salt, hash] = (await hashPassword('password-123')).split('$');
+    for (const [n, r, p] of [['30000', '8', '1'], ['1073741824', '8', '1'], ['32768', '0', '1'], ['32768', '8', '99'], ['32768', 'x', '1']]) {
+      expect(await verifyPassword('password-123', ['scrypt', n, r, p, salt, hash].join('$'))).toBe(false);
+    }
+  });
+
   it('treat full-width and half-width input alike (NFKC), as an IME may type either', async () => {
     const stored = await hashPassword('password-123');
     expect(await verifyPassword('ｐａｓｓｗｏｒｄ－１２３', stored)).toBe(true);

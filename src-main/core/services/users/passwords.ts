@@ -21,9 +21,18 @@ export async function hashPassword(password: string): Promise<string> {
   return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+/**
+ * Parameters a stored hash may carry: stronger than ours is fine, but a value edited out of the app
+ * must neither crash sign-in (scrypt throws on an N that is not a power of two) nor make one sign-in
+ * take gigabytes and minutes.
+ */
+const isPowerOfTwo = (n: number) => Number.isInteger(n) && n > 1 && (n & (n - 1)) === 0;
+const plausible = (n: number, r: number, p: number) => isPowerOfTwo(n) && n <= 2 ** 20 && Number.isInteger(r) && r >= 1 && r <= 32 && Number.isInteger(p) && p >= 1 && p <= 16;
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !n || !r || !p || !salt || !hash) return false;
+  if (!plausible(Number(n), Number(r), Number(p))) return false;
   const expected = Buffer.from(hash, 'base64');
   const key = await scrypt(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p));
   return key.length === expected.length && timingSafeEqual(key, expected);
