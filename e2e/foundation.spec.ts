@@ -30,8 +30,13 @@ test('an admin adds a salesperson, who then signs in', async ({ host, page }) =>
   await page.getByTestId('users-add').click();
   await page.getByTestId('user-form-username').fill('zhangwei');
   await page.getByTestId('user-form-display-name').fill('张伟');
-  await page.getByTestId('user-form-role').click();
-  await page.getByTitle('销售').click();
+  // In CI a click on the option was once lost while the dropdown opened (the form then refused the
+  // empty role); choose again until the select shows it.
+  await expect(async () => {
+    await page.getByTestId('user-form-role').click();
+    await page.getByTestId('user-form-role-option-sales').click({ timeout: 2_000 });
+    await expect(page.getByTestId('user-form-role')).toContainText('销售', { timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
   await page.getByTestId('user-form-password').fill('zhangwei-pass');
   await page.getByTestId('user-form-submit').click();
   await expect(page.getByRole('cell', { name: 'zhangwei' })).toBeVisible();
