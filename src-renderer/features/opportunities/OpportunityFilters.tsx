@@ -8,9 +8,34 @@ import { opportunityStatuses } from '../../../src-shared/contract/followups';
 import type { FunnelReport } from '../../../src-shared/contract/funnel';
 import { useApi } from '../../api/ApiProvider';
 import { useT } from '../../i18n/LanguageProvider';
-import { isFiltered, type ListFilters, type OpportunityStatus } from './list-filters';
+import { isFiltered, type ListFilters } from './list-filters';
 
 type Breakdown = FunnelReport['byChannel'];
+/** A multiple choice among values the contract lists (statuses, stages); options carry test ids. */
+function ListedValuesFilter<T extends string>(props: {
+  values: readonly T[];
+  chosen: T[];
+  label: (value: T) => string;
+  placeholder: string;
+  testId: string;
+  onChange: (chosen: T[]) => void;
+}) {
+  return (
+    <Select<T[]>
+      mode="multiple"
+      allowClear
+      maxTagCount="responsive"
+      value={props.chosen}
+      onChange={props.onChange}
+      placeholder={props.placeholder}
+      options={props.values.map((value) => ({ value, label: props.label(value) }))}
+      optionRender={(option) => <span data-testid={`${props.testId}-option-${String(option.value)}`}>{option.label}</span>}
+      style={{ width: 160 }}
+      data-testid={`${props.testId}-filter`}
+    />
+  );
+}
+
 type ValueFilter = 'channels' | 'productLines' | 'regions';
 
 /** A Select cannot hold null: the "left empty" choice stands in for it. */
@@ -88,29 +113,21 @@ export const OpportunityFilters = memo(function OpportunityFilters({ filters, ca
         style={{ width: 280 }}
         data-testid="opps-search"
       />
-      <Select<OpportunityStatus[]>
-        mode="multiple"
-        allowClear
-        maxTagCount="responsive"
-        value={filters.statuses}
-        onChange={(chosen) => onChange({ statuses: chosen })}
+      <ListedValuesFilter
+        values={opportunityStatuses}
+        chosen={filters.statuses}
+        label={(status) => t(`status.${status}`)}
         placeholder={t('ui.opps.statusFilter')}
-        options={opportunityStatuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
-        optionRender={(option) => <span data-testid={`opps-status-option-${String(option.value)}`}>{option.label}</span>}
-        style={{ width: 160 }}
-        data-testid="opps-status-filter"
+        testId="opps-status"
+        onChange={(statuses) => onChange({ statuses })}
       />
-      <Select<Stage[]>
-        mode="multiple"
-        allowClear
-        maxTagCount="responsive"
-        value={filters.stages}
-        onChange={(chosen) => onChange({ stages: chosen })}
+      <ListedValuesFilter
+        values={stages}
+        chosen={filters.stages}
+        label={(stage) => t(`stage.${stage}`)}
         placeholder={t('ui.myOpps.filter.stage')}
-        options={stages.map((stage) => ({ value: stage, label: t(`stage.${stage}`) }))}
-        optionRender={(option) => <span data-testid={`opps-stage-option-${String(option.value)}`}>{option.label}</span>}
-        style={{ width: 160 }}
-        data-testid="opps-stage-filter"
+        testId="opps-stage"
+        onChange={(chosen) => onChange({ stages: chosen })}
       />
       {filters.scope === 'team' && (
         <Select<number[]>
