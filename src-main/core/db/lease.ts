@@ -96,26 +96,7 @@ export class Lease {
           const now = monotonicMs();
           if (turn === null && now - started >= TURN_AFTER_MS) this.turn.claim(now);
           else this.turn.keepAlive(now);
-          const content = this.readLease();
-          if (content !== null && content.includes(this.holderId)) {
-            // Our own lease, left behind by a release that could not remove it: nobody else holds it.
-            this.takeOver(this.file, content);
-            continue;
-          }
-          // EPERM although no lease is there: not "held" but a folder where we may not create files (an
-          // immutable folder; SFTP's catch-all failure). It used to spin here forever; like a live holder,
-          // it gets waitMs to go away, then the user is told the folder cannot be written. A create that
-          // keeps failing with ESTALE (a stale network mount) gets the same time, then DB_UNAVAILABLE.
-          if (content === null && this.refusedWith !== 'EEXIST' && monotonicMs() >= deadline)
-            throw this.refusedWith === 'EPERM' ? new AppError('DB_UNAVAILABLE', 'error.readOnlyFolder') : new AppError('DB_UNAVAILABLE');
-          if (content !== null) {
-            if (leaseWatch.stillFor(content, monotonicMs()) >= this.options.staleMs) {
-              this.takeOver(this.file, content);
-              leaseWatch.reset();
-              continue;
-            }
-            if (monotonicMs() >= deadline) throw new AppError('BUSY');
-          }
+          if (this.tookOverHeldLease(leaseWatch, deadline)) continue;
         }
         // First in line polls often: while it sleeps after a hand-over the lease stands free.
         delay = firstInLine ? 5 : Math.min(delay * 2, 50);
@@ -124,6 +105,35 @@ export class Lease {
     } finally {
       this.turn.leave();
     }
+  }
+
+  /**
+   * After a refused create: takes the lease over when it is our own left behind or has stood still
+   * for staleMs (true: try again at once); throws once waitMs is over; otherwise false: wait.
+   */
+  private tookOverHeldLease(leaseWatch: StandingStill, deadline: number): boolean {
+    const content = this.readLease();
+    if (content !== null && content.includes(this.holderId)) {
+      // Our own lease, left behind by a release that could not remove it: nobody else holds it.
+      this.takeOver(this.file, content);
+      return true;
+    }
+    // EPERM although no lease is there: not "held" but a folder where we may not create files (an
+    // immutable folder; SFTP's catch-all failure). It used to spin here forever; like a live holder,
+    // it gets waitMs to go away, then the user is told the folder cannot be written. A create that
+    // keeps failing with ESTALE (a stale network mount) gets the same time, then DB_UNAVAILABLE.
+    if (content === null) {
+      if (this.refusedWith !== 'EEXIST' && monotonicMs() >= deadline)
+        throw this.refusedWith === 'EPERM' ? new AppError('DB_UNAVAILABLE', 'error.readOnlyFolder') : new AppError('DB_UNAVAILABLE');
+      return false;
+    }
+    if (leaseWatch.stillFor(content, monotonicMs()) >= this.options.staleMs) {
+      this.takeOver(this.file, content);
+      leaseWatch.reset();
+      return true;
+    }
+    if (monotonicMs() >= deadline) throw new AppError('BUSY');
+    return false;
   }
 
   /** Rewrites the heartbeat now; long work calls it between steps as the timer cannot run meanwhile. */
